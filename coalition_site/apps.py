@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CoalitionSiteConfig(AppConfig):
+    name = "coalition_site"
+    verbose_name = "Site"

@@ -1,0 +1,39 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from coalition_site import demo
+from coalition_site.models import HomePage
+
+# Each content app adds a `demo.load(home)` here as it lands.
+CONTENT_APP_LOADERS = []
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site from the coalition's public facts. Safe to run again: "
+        "existing content is left alone. --reset deletes the site's pages and rebuilds them."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete every page under the home page, and the home page, then rebuild.",
+        )
+
+    def handle(self, *args, reset=False, **options):
+        with transaction.atomic():
+            if reset:
+                self.reset()
+            home, created = demo.load()
+            for loader in CONTENT_APP_LOADERS:
+                loader(home)
+        if created:
+            count = home.get_descendants(inclusive=True).count()
+            self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {count} pages."))
+        else:
+            self.stdout.write("Demo content already present; nothing changed (use --reset).")
+
+    def reset(self):
+        for home in HomePage.objects.all():
+            home.delete()

@@ -1,0 +1,196 @@
+import re
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock, KeyFigureBlock
+
+
+def phone_href(number):
+    """A `tel:` address for a number as people write it (1-888-373-7888 → tel:+18883737888)."""
+    digits = re.sub(r"\D", "", number or "")
+    if len(digits) == 11 and digits.startswith("1"):
+        return f"tel:+{digits}"
+    if len(digits) == 10:
+        return f"tel:+1{digits}"
+    return f"tel:{digits}"
+
+
+@register_setting(icon="warning")
+class SiteSettings(BaseSiteSetting):
+    """What every page shows: the hotline, the quick exit, contact and social links."""
+
+    hotline_phone = models.CharField(
+        _("hotline phone"),
+        max_length=30,
+        default="1-888-373-7888",
+        help_text=_("National Human Trafficking Hotline, shown on every page."),
+    )
+    hotline_text = models.CharField(_("hotline text number"), max_length=30, default="233733")
+    hotline_tty = models.CharField(_("TTY"), max_length=30, default="711", blank=True)
+    emergency_number = models.CharField(_("emergency number"), max_length=10, default="911")
+    quick_exit_url = models.URLField(
+        _("quick exit goes to"),
+        default="https://www.weather.gov/",
+        help_text=_(
+            "A neutral site that draws no attention, opened in place of this one. "
+            "Test it after every change."
+        ),
+    )
+    browse_safely_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page that explains the quick exit and private browsing."),
+    )
+    footer_text = models.TextField(blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=30, blank=True)
+    contact_address = models.TextField(blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    x_url = models.URLField(_("X"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            ["hotline_phone", "hotline_text", "hotline_tty", "emergency_number"],
+            heading=_("Hotline"),
+        ),
+        MultiFieldPanel(["quick_exit_url", "browse_safely_page"], heading=_("Safety")),
+        MultiFieldPanel(
+            ["contact_email", "contact_phone", "contact_address", "footer_text"],
+            heading=_("Contact and footer"),
+        ),
+        MultiFieldPanel(
+            ["facebook_url", "instagram_url", "x_url", "youtube_url", "linkedin_url"],
+            heading=_("Social links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def hotline_phone_href(self):
+        return phone_href(self.hotline_phone)
+
+    @property
+    def hotline_text_href(self):
+        return "sms:" + re.sub(r"\D", "", self.hotline_text)
+
+    @property
+    def emergency_href(self):
+        return phone_href(self.emergency_number)
+
+    @property
+    def contact_phone_href(self):
+        return phone_href(self.contact_phone)
+
+    @property
+    def social_links(self):
+        names = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("X", self.x_url),
+            ("YouTube", self.youtube_url),
+            ("LinkedIn", self.linkedin_url),
+        ]
+        return [(name, url) for name, url in names if url]
+
+
+class BasePage(Page):
+    """Fields every content page shares for listings, cards and social sharing."""
+
+    summary = models.TextField(
+        blank=True,
+        max_length=400,
+        help_text=_("One or two sentences for cards, search results and link previews."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on cards and when the page is shared."),
+    )
+
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(["summary", "listing_image"], heading=_("Listings and sharing")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+
+class HomePage(BasePage):
+    hero_heading = models.CharField(max_length=200)
+    hero_intro = models.TextField(blank=True)
+    hero_link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("call to action page"),
+    )
+    hero_link_label = models.CharField(_("call to action label"), max_length=60, blank=True)
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())],
+        blank=True,
+        max_num=6,
+        help_text=_("Numbers worth knowing, such as the arrests of the last Operation Hot Spots."),
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            ["hero_heading", "hero_intro", "hero_link_page", "hero_link_label"],
+            heading=_("Hero"),
+        ),
+        "key_figures",
+        "body",
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_heading"),
+        index.SearchField("hero_intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["coalition_site.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(BasePage):
+    introduction = models.TextField(blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + ["introduction", "body"]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["coalition_site.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("standard page")

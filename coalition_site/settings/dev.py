@@ -1,0 +1,15 @@
+"""Local development: SQLite and local media unless the environment says otherwise."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_bool, env_list
+
+DEBUG = env_bool("DEBUG", True)
+# A fixed, obviously unsafe key for local work only; production has no default.
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-never-use-in-production")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
