@@ -1,12 +1,14 @@
 import re
 
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from .blocks import BodyBlock, KeyFigureBlock
 
@@ -172,7 +174,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["coalition_site.StandardPage"]
+    subpage_types = ["coalition_site.StandardPage", "partners.PartnerIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -194,3 +196,53 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class ManagedList(TranslatableMixin, models.Model):
+    """A term in a list editors maintain (a service, a topic, a language…).
+
+    Pages point at these rather than repeating free text, so a directory or
+    library can be filtered by them. The slug is what appears in filter URLs.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        blank=True,
+        allow_unicode=True,
+        help_text=_("Used in shareable filter addresses. Leave blank to make one from the name."),
+    )
+
+    panels = ["name", "slug"]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.fill_slug()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.fill_slug()
+        super().clean()
+
+    def fill_slug(self):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)[:100]
+
+
+@register_snippet
+class Language(ManagedList):
+    """A language a partner speaks or a resource is written in."""
+
+    class Meta(ManagedList.Meta):
+        verbose_name = _("language")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_language_slug"),
+        ]

@@ -204,5 +204,7 @@ LOGGING = {
     "loggers": {
         # Wagtail logs every page action at INFO; the audit log in the admin keeps them.
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
+        # django-tasks logs each search-index update it runs inline.
+        "django_tasks": {"level": "WARNING"},
     },
 }

@@ -1,11 +1,12 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+import partners.demo
 from coalition_site import demo
 from coalition_site.models import HomePage
 
-# Each content app adds a `demo.load(home)` here as it lands.
-CONTENT_APP_LOADERS = []
+# Each content app's `demo.load(home)`, in order: later apps link to partners.
+CONTENT_APP_LOADERS = [partners.demo.load]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,90 @@
+"""The partner directory's filters and query."""
+
+import django_filters
+from django import forms
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+
+from coalition_site.listing import (
+    IGNORED_FILTERS_MESSAGE,
+    KEYWORD_MAX_LENGTH,
+    clean_keyword,
+    paginate,
+    querystring_without_page,
+)
+from coalition_site.models import Language
+
+from .models import PartnerPage, Population, Sector, Service, ServiceArea
+
+LOGO_FILTER = "max-160x160|format-webp"
+
+
+def term_filter(model, field_name, label):
+    """A select of one managed-list term, named in the URL by its slug."""
+    return django_filters.ModelChoiceFilter(
+        queryset=model.objects.all(),
+        field_name=field_name,
+        to_field_name="slug",
+        label=label,
+        empty_label=_("Any"),
+    )
+
+
+class PartnerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Keyword"),
+        method="filter_keyword",
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": KEYWORD_MAX_LENGTH}),
+    )
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"), choices=Sector.choices, empty_label=_("Any")
+    )
+    service = term_filter(Service, "services", _("Service"))
+    population = term_filter(Population, "populations", _("Population served"))
+    language = term_filter(Language, "languages", _("Language spoken"))
+    area = term_filter(ServiceArea, "service_areas", _("Service area"))
+
+    class Meta:
+        model = PartnerPage
+        fields = []
+
+    def filter_keyword(self, queryset, name, value):
+        keyword = clean_keyword(value)
+        if not keyword:
+            return queryset
+        matching = PartnerPage.objects.filter(
+            Q(title__icontains=keyword)
+            | Q(summary__icontains=keyword)
+            | Q(services__name__icontains=keyword)
+        ).values("pk")
+        return queryset.filter(pk__in=matching)
+
+
+def partner_cards(queryset):
+    """Partners ready for cards, in a fixed number of queries however many there are."""
+    images = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
+    return queryset.prefetch_related(
+        Prefetch("logo", queryset=images), "services", "languages"
+    ).order_by("title")
+
+
+def directory_context(directory, request):
+    partners = PartnerPage.objects.child_of(directory).live().public()
+    data = request.GET.copy()
+    data.pop("page", None)
+    if "q" in data:
+        data["q"] = clean_keyword(data["q"])
+    filters = PartnerFilter(data or None, queryset=partners)
+    results = filters.qs if filters.is_bound else partners
+    page_obj = paginate(request, partner_cards(results), per_page=24)
+    return {
+        "filters": filters,
+        "page_obj": page_obj,
+        "partners": page_obj.object_list,
+        "result_count": page_obj.paginator.count,
+        "is_filtered": filters.is_bound and any(v for v in data.values()),
+        "ignored_filters_message": IGNORED_FILTERS_MESSAGE if filters.errors else "",
+        "querystring": querystring_without_page(request),
+        "logo_filter": LOGO_FILTER,
+    }

@@ -1,0 +1,62 @@
+"""Who may do what with partner profiles: the review workflow and partner accounts."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+)
+
+EDITORS_GROUP = "Coalition editors"
+REVIEW_WORKFLOW = "Partner profile review"
+PARTNER_GROUP_PREFIX = "Partner: "
+PARTNER_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def assign_review_workflow(directory):
+    """Make partner changes under `directory` wait for an editor's approval."""
+    workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW, active=True).first()
+    if workflow is not None:
+        WorkflowPage.objects.update_or_create(page=directory, defaults={"workflow": workflow})
+
+
+def partner_group_name(partner):
+    return f"{PARTNER_GROUP_PREFIX}{partner.title}"[:150]
+
+
+@transaction.atomic
+def grant_partner_access(partner, user):
+    """Give `user` edit rights on `partner` alone, and a collection of its own.
+
+    Returns (group, collection). Running it again changes nothing.
+    """
+    group, _ = Group.objects.get_or_create(name=partner_group_name(partner))
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.get_or_create(
+        group=group,
+        page=partner.page_ptr,
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="change_page"
+        ),
+    )
+    existing = GroupCollectionPermission.objects.filter(group=group).first()
+    if existing is not None:
+        collection = existing.collection
+    else:
+        collection = Collection.get_first_root_node().add_child(name=partner.title)
+    for app_label, codename in PARTNER_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=collection,
+            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+        )
+    user.groups.add(group)
+    return group, collection
