@@ -1,6 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoalitionSiteConfig(AppConfig):
     name = "coalition_site"
-    verbose_name = "Site"
+    verbose_name = _("Site")
+
+    def ready(self):
+        from . import signals  # noqa: F401

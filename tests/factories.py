@@ -3,6 +3,7 @@
 import factory
 
 from coalition_site.models import HomePage, StandardPage
+from partners.models import PartnerIndexPage, PartnerPage
 
 
 class HomePageFactory(factory.Factory):
@@ -23,3 +24,37 @@ class StandardPageFactory(factory.Factory):
     slug = factory.Sequence(lambda n: f"standard-{n}")
     introduction = "An introduction."
     show_in_menus = True
+
+
+class PartnerIndexPageFactory(factory.Factory):
+    class Meta:
+        model = PartnerIndexPage
+
+    title = "Partners"
+    slug = "partners"
+
+
+class PartnerPageFactory(factory.Factory):
+    class Meta:
+        model = PartnerPage
+
+    title = factory.Sequence(lambda n: f"Partner organisation {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    sector = "community"
+    summary = "Helps people leave exploitation."
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partners.Service"
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Service {n}")
+
+
+class LanguageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coalition_site.Language"
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Language {n}")

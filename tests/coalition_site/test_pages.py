@@ -113,3 +113,14 @@ def test_pages_load_nothing_from_other_hosts(client, home):
         for element in soup.find_all(tag):
             url = element.get(attribute, "")
             assert not url.startswith(("http:", "https:", "//")), f"<{tag}> loads {url}"
+
+
+@pytest.mark.django_db
+def test_reading_a_page_writes_nothing(client, home):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    writes = [q["sql"] for q in queries if q["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}]
+    assert writes == []

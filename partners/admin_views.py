@@ -1,0 +1,52 @@
+"""Admin screens for keeping partner profiles current."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.models import GroupPagePermission
+
+from .models import PartnerPage
+
+REVIEW_EVERY = datetime.timedelta(days=365)
+REPORT_PERMISSION = "partners.feature_partner"
+
+
+def profiles_needing_attention(today=None):
+    """Partner pages not reviewed within a year, or with nobody able to edit them."""
+    today = today or timezone.localdate()
+    has_account = GroupPagePermission.objects.filter(
+        page_id=OuterRef("pk"), group__user__is_active=True
+    )
+    return (
+        PartnerPage.objects.annotate(has_account=Exists(has_account))
+        .filter(
+            Q(last_reviewed__isnull=True)
+            | Q(last_reviewed__lt=today - REVIEW_EVERY)
+            | Q(has_account=False)
+        )
+        .order_by("last_reviewed", "title")
+    )
+
+
+class PartnerProfilesReportView(TemplateView):
+    template_name = "partners/admin/profiles_report.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(REPORT_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        context.update(
+            page_title=_("Partner profiles to review"),
+            header_icon="warning",
+            partners=profiles_needing_attention(today),
+            stale_before=today - REVIEW_EVERY,
+        )
+        return context
