@@ -157,6 +157,8 @@ class PartnerPage(BasePage):
         "last_reviewed",
         FieldPanel("featured", permission="partners.feature_partner"),
     ]
+    # The summary is on the content tab for partners, so it is not repeated here.
+    promote_panels = Page.promote_panels + ["listing_image"]
     search_fields = BasePage.search_fields + [
         index.SearchField("description"),
         index.SearchField("how_to_get_help"),

@@ -16,6 +16,10 @@ def create_review_workflow(apps, schema_editor):
         ["service", "population", "servicearea"],
         ["add", "change", "delete", "view"],
     )
+    Permission = apps.get_model("auth", "Permission")
+    editors.permissions.add(
+        Permission.objects.get(content_type__app_label="partners", codename="feature_partner")
+    )
     ContentType = apps.get_model("contenttypes", "ContentType")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")

@@ -1,0 +1,36 @@
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from partners.admin_views import profiles_needing_attention
+from partners.roles import EDITORS_GROUP, grant_partner_access
+
+User = get_user_model()
+
+
+@pytest.mark.django_db
+def test_report_lists_stale_unreviewed_and_accountless_profiles(client, add_partner):
+    today = timezone.localdate()
+    fresh = add_partner(title="Fresh", last_reviewed=today - datetime.timedelta(days=30))
+    stale = add_partner(title="Stale", last_reviewed=today - datetime.timedelta(days=400))
+    never = add_partner(title="Never reviewed", last_reviewed=None)
+    no_account = add_partner(title="No account", last_reviewed=today)
+    for page in [fresh, stale, never]:
+        user = User.objects.create_user(f"{page.slug}@example.org", f"{page.slug}@example.org")
+        grant_partner_access(page, user)
+
+    listed = {p.title for p in profiles_needing_attention(today)}
+    assert listed == {"Stale", "Never reviewed", "No account"}
+
+    editor = User.objects.create_user("editor", "editor@example.org", "pw")
+    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    client.force_login(editor)
+    response = client.get("/admin/reports/partner-profiles/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Stale" in text and "Never reviewed" in text and "No account" in text
+    assert f"create_partner_account {no_account.slug}" in text
+    assert ">Fresh<" not in text
