@@ -5,10 +5,14 @@ sample content. Content apps add their own demo content in their own `demo`
 module, which the `load_demo_content` command calls after this one.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings as django_settings
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from .models import HomePage, SiteSettings, StandardPage
+from .models import FormField, FormPage, HomePage, SiteSettings, StandardPage
 
 HOTLINE_SENTENCE = (
     "National Human Trafficking Hotline: call 1-888-373-7888, text 233733, TTY 711. "
@@ -215,6 +219,114 @@ STANDARD_PAGES = [
 ]
 
 
+SPEAKER_FIELDS = [
+    # (label, field type, required, choices, help text)
+    ("Your name", "singleline", True, "", ""),
+    ("Organisation", "singleline", True, "", "School, business, faith group or agency."),
+    ("Email", "email", True, "", ""),
+    ("Phone", "singleline", False, "", ""),
+    ("Preferred dates", "singleline", True, "", "Two or three dates or weeks that suit you."),
+    (
+        "Audience",
+        "dropdown",
+        True,
+        "Students\nParents and caregivers\nEducators\nEmployers and staff\n"
+        "Health-care workers\nFaith community\nGeneral public\nOther",
+        "",
+    ),
+    ("Expected audience size", "number", False, "", ""),
+    (
+        "Topic",
+        "dropdown",
+        True,
+        "What human trafficking is\nRecognising the signs\nOnline safety for young people\n"
+        "Labour trafficking\nRESET Court\nOther",
+        "",
+    ),
+    ("Anything else we should know", "multiline", False, "", ""),
+]
+CONTACT_FIELDS = [
+    ("Your name", "singleline", True, "", ""),
+    ("Email", "email", True, "", "So we can reply. We do not add it to any list."),
+    ("Message", "multiline", True, "", ""),
+]
+FORMS = [
+    {
+        "title": "Request a speaker",
+        "slug": "request-a-speaker",
+        "introduction": (
+            "The District Attorney's office takes requests for speakers on human trafficking "
+            "for schools, businesses, faith groups and community organisations. Tell us about "
+            "your group and we will be in touch."
+        ),
+        "subject": "Speaker request from the website",
+        "fields": SPEAKER_FIELDS,
+    },
+    {
+        "title": "Contact the coalition",
+        "slug": "contact",
+        "introduction": (
+            "Questions about the coalition or this website. If you need help now, call the "
+            "hotline instead: this form is not watched around the clock."
+        ),
+        "subject": "Message from the website",
+        "fields": CONTACT_FIELDS,
+    },
+]
+
+
+def build_forms(home):
+    for spec in FORMS:
+        page = FormPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            show_in_menus=spec["slug"] == "contact",
+            introduction=spec["introduction"],
+            to_address="staff@example.org",
+            from_address="website@example.org",
+            subject=spec["subject"],
+            thank_you_text=(
+                "<p>Thank you. Coalition staff will reply within a few working days.</p>"
+            ),
+        )
+        page.form_fields = [
+            FormField(
+                sort_order=order,
+                label=label,
+                field_type=field_type,
+                required=required,
+                choices=choices,
+                help_text=help_text,
+            )
+            for order, (label, field_type, required, choices, help_text) in enumerate(
+                spec["fields"]
+            )
+        ]
+        home.add_child(instance=page)
+        page.save_revision().publish()
+
+
+def add_search_promotions(home):
+    """Make "hotline" and "help" always lead to the Get help page first."""
+    get_help = Page.objects.child_of(home).filter(slug="get-help").first()
+    if get_help is None:
+        return
+    for words in ["hotline", "help", "get help", "emergency"]:
+        query = Query.get(words)
+        SearchPromotion.objects.get_or_create(
+            query=query,
+            page=get_help,
+            defaults={"description": "Call 1-888-373-7888 or text 233733, any hour."},
+        )
+
+
+def site_address():
+    """Host and port of WAGTAILADMIN_BASE_URL, so demo links point where the site runs."""
+    parts = urlsplit(django_settings.WAGTAILADMIN_BASE_URL)
+    default_port = 443 if parts.scheme == "https" else 80
+    return parts.hostname or "localhost", parts.port or default_port
+
+
 def build_home(root):
     home = HomePage(
         title="Home",
@@ -287,14 +399,15 @@ def load():
             body=spec["body"],
         )
         home.add_child(instance=page)
+        page.save_revision().publish()
         pages[spec["slug"]] = page
+    build_forms(home)
 
     home.hero_link_page = pages["get-help"]
     home.save_revision().publish()
 
-    site = Site.objects.filter(is_default_site=True).first() or Site(
-        hostname="localhost", port=80, is_default_site=True
-    )
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port = site_address()
     site.root_page = home
     site.site_name = "Sacramento Together"
     site.save()

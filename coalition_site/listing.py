@@ -1,7 +1,10 @@
 """Helpers the listing pages of every content app share: pagination and filter forms."""
 
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PageViewRestriction
 
 KEYWORD_MAX_LENGTH = 200
 
@@ -14,6 +17,18 @@ def paginate(request, items, per_page=12):
     """
     paginator = Paginator(items, per_page)
     return paginator.get_page(request.GET.get("page"))
+
+
+def without_view_restrictions(queryset):
+    """Wagtail's `.public()` as a subquery: no restriction on the page or an ancestor.
+
+    `.public()` reads every restriction in a query of its own each time it is
+    called; this keeps the check inside the listing's own query.
+    """
+    restriction_above = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.exclude(Exists(restriction_above))
 
 
 def clean_keyword(value):

@@ -1,16 +1,23 @@
+import logging
 import re
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import BodyBlock, KeyFigureBlock
+from .forms import TOO_MANY, ProtectedFormBuilder, over_rate_limit
+
+logger = logging.getLogger(__name__)
 
 
 def phone_href(number):
@@ -52,6 +59,14 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("The page that explains the quick exit and private browsing."),
     )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when a page without its own image is shared on social media."),
+    )
     footer_text = models.TextField(blank=True)
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=30, blank=True)
@@ -68,6 +83,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Hotline"),
         ),
         MultiFieldPanel(["quick_exit_url", "browse_safely_page"], heading=_("Safety")),
+        "share_image",
         MultiFieldPanel(
             ["contact_email", "contact_phone", "contact_address", "footer_text"],
             heading=_("Contact and footer"),
@@ -174,7 +190,15 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["coalition_site.StandardPage", "partners.PartnerIndexPage"]
+    subpage_types = [
+        "coalition_site.StandardPage",
+        "coalition_site.FormPage",
+        "partners.PartnerIndexPage",
+        "news.NewsIndexPage",
+        "podcasts.PodcastIndexPage",
+        "resources.ResourceIndexPage",
+        "resources.GetHelpPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -246,3 +270,75 @@ class Language(ManagedList):
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_language_slug"),
         ]
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+DEFAULT_PRIVACY_NOTE = (
+    "<p>We keep what you send in our website's database so coalition staff can answer you. "
+    "Only coalition staff can read it, and we do not share it. This site sets a cookie only "
+    "to protect this form from forgery, and does not store your internet address.</p>"
+)
+
+
+class FormPage(AbstractEmailForm):
+    """A form editors build: saved first, then emailed, protected from spam without tracking."""
+
+    form_builder = ProtectedFormBuilder
+
+    introduction = models.TextField(blank=True)
+    privacy_note = RichTextField(
+        features=["bold", "italic", "link"],
+        default=DEFAULT_PRIVACY_NOTE,
+        help_text=_("What is stored, and who reads it. Shown next to the send button."),
+    )
+    thank_you_text = RichTextField(
+        features=["bold", "italic", "link", "ul"],
+        blank=True,
+        help_text=_("Shown after a message is sent."),
+    )
+
+    content_panels = AbstractEmailForm.content_panels + [
+        "introduction",
+        InlinePanel("form_fields", label=_("Form fields")),
+        "privacy_note",
+        "thank_you_text",
+        MultiFieldPanel(
+            [FieldRowPanel(["from_address", "to_address"]), "subject"],
+            heading=_("Email to staff"),
+        ),
+    ]
+    search_fields = AbstractEmailForm.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["coalition_site.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("form page")
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            if form.is_valid():
+                if over_rate_limit(request):
+                    form.add_error(None, TOO_MANY)
+                    return self.render_form(request, form, status=429)
+                submission = self.process_form_submission(form)
+                return self.render_landing_page(request, submission, *args, **kwargs)
+            return self.render_form(request, form, status=400)
+        return self.render_form(request, self.get_form(page=self, user=request.user))
+
+    def render_form(self, request, form, status=200):
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def send_mail(self, form):
+        # The submission is already saved; a mail failure must not lose it or
+        # show the visitor an error.
+        try:
+            super().send_mail(form)
+        except Exception:
+            logger.exception("Could not email the submission to %s for %s", self.to_address, self)

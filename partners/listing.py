@@ -12,11 +12,13 @@ from coalition_site.listing import (
     clean_keyword,
     paginate,
     querystring_without_page,
+    without_view_restrictions,
 )
 from coalition_site.models import Language
 
 from .models import PartnerPage, Population, Sector, Service, ServiceArea
 
+# Must match the {% image %} tag in partners/partner_card.html.
 LOGO_FILTER = "max-160x160|format-webp"
 
 
@@ -70,7 +72,7 @@ def partner_cards(queryset):
 
 
 def directory_context(directory, request):
-    partners = PartnerPage.objects.child_of(directory).live().public()
+    partners = without_view_restrictions(PartnerPage.objects.child_of(directory).live())
     data = request.GET.copy()
     data.pop("page", None)
     if "q" in data:
@@ -86,5 +88,4 @@ def directory_context(directory, request):
         "is_filtered": filters.is_bound and any(v for v in data.values()),
         "ignored_filters_message": IGNORED_FILTERS_MESSAGE if filters.errors else "",
         "querystring": querystring_without_page(request),
-        "logo_filter": LOGO_FILTER,
     }

@@ -1,6 +1,14 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import filesizeformat
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
+
+from coalition_site.listing import without_view_restrictions
 
 register = template.Library()
 
@@ -22,7 +30,8 @@ def primary_navigation(context):
     current = context.get("page")
     items = []
     if root is not None:
-        items = list(root.get_children().live().public().in_menu().only("id", "title", "url_path"))
+        children = without_view_restrictions(root.get_children().live().in_menu())
+        items = list(children.only("id", "title", "url_path"))
     return {
         "root": root,
         "items": items,
@@ -41,3 +50,76 @@ def file_description(document):
     kind = document.file_extension.upper() or "File"
     size = document.file_size
     return f"{kind}, {filesizeformat(size)}" if size else kind
+
+
+SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+
+
+@register.inclusion_tag("components/social_meta.html", takes_context=True)
+def social_meta(context):
+    """Canonical link, description, Open Graph and Twitter-card tags for any page.
+
+    A page type can set `og_type` or `share_image` (an Image) in its context.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    site_settings = context["settings"]["coalition_site"]["SiteSettings"] if request else None
+    if page is not None and hasattr(page, "get_full_url"):
+        url = page.get_full_url(request)
+        title = page.seo_title or page.title
+        description = getattr(page, "meta_description", "") or page.search_description
+    else:
+        url = request.build_absolute_uri(request.path) if request else ""
+        title, description = "", ""
+    image = (
+        context.get("share_image")
+        or getattr(page, "listing_image", None)
+        or (site_settings.share_image if site_settings else None)
+    )
+    rendition = image.get_rendition(SHARE_IMAGE_FILTER) if image else None
+    return {
+        "canonical_url": url,
+        "title": title,
+        "description": description,
+        "og_type": context.get("og_type", "website"),
+        "image_url": request.build_absolute_uri(rendition.url) if rendition else "",
+        "image": rendition,
+        "image_alt": (image.default_alt_text if image else ""),
+    }
+
+
+@register.simple_tag
+def json_ld(data):
+    """A JSON-LD script element whose content cannot close the element early."""
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def organization_json_ld(context):
+    """Schema.org Organization for the coalition, from the site settings."""
+    request = context["request"]
+    site_settings = context["settings"]["coalition_site"]["SiteSettings"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": "Sacramento Together",
+        "url": request.build_absolute_uri("/"),
+        "logo": request.build_absolute_uri(static("images/logo.svg")),
+        "description": context["page"].meta_description,
+        "areaServed": "Sacramento County, California",
+        "sameAs": [url for _name, url in site_settings.social_links],
+        "contactPoint": [
+            {
+                "@type": "ContactPoint",
+                "contactType": "National Human Trafficking Hotline",
+                "telephone": site_settings.hotline_phone_href.removeprefix("tel:"),
+                "hoursAvailable": "Mo-Su 00:00-23:59",
+            }
+        ],
+    }
+    if site_settings.contact_email:
+        data["email"] = site_settings.contact_email
+    return json_ld(data)

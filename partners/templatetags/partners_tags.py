@@ -1,6 +1,6 @@
 from django import template
 
-from partners.listing import LOGO_FILTER, partner_cards
+from partners.listing import partner_cards
 from partners.models import PartnerPage
 
 register = template.Library()
@@ -10,4 +10,4 @@ register = template.Library()
 def featured_partners(limit=4):
     """The partners editors chose for the home page; renders nothing when there are none."""
     partners = partner_cards(PartnerPage.objects.live().public().filter(featured=True))
-    return {"partners": list(partners[:limit]), "logo_filter": LOGO_FILTER}
+    return {"partners": list(partners[:limit])}

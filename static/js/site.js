@@ -77,7 +77,14 @@
     });
   }
 
+  /* A form shown again with errors: move focus to the list of what to fix. */
+  function focusErrorSummary() {
+    var summary = document.getElementById("error-summary");
+    if (summary) summary.focus();
+  }
+
   setUpQuickExit();
+  focusErrorSummary();
   setUpVideos();
   setUpPrintButtons();
 })();

@@ -49,17 +49,29 @@ BLACKHOLE_PROXY = {"server": "http://127.0.0.1:9", "bypass": "127.0.0.1,localhos
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
-def pytest_collection_modifyitems(config, items):
-    """Mark every test collected from this folder (and only those) `browser`."""
-    for item in items:
-        if HERE == item.path.parent or HERE in item.path.parents:
-            item.add_marker(pytest.mark.browser)
-
-
 def find_chromium():
     if os.path.exists("/usr/bin/chromium"):
         return "/usr/bin/chromium"
     return shutil.which("chromium")
+
+
+def on_ci():
+    return os.environ.get("CI", "").strip().lower() == "true"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test collected from this folder (and only those) `browser`.
+
+    Without Chromium they are skipped here, before any fixture runs, so the
+    summary shows the reason once per file. On CI they are left to fail in the
+    `browser` fixture instead.
+    """
+    missing = find_chromium() is None and not on_ci()
+    for item in items:
+        if HERE == item.path.parent or HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+            if missing:
+                item.add_marker(pytest.mark.skip(reason=CHROMIUM_MISSING))
 
 
 # ---------------------------------------------------------------- browser
@@ -70,12 +82,13 @@ def browser():
     """One headless Chromium for the whole session."""
     executable = find_chromium()
     if executable is None:
-        if os.environ.get("CI", "").strip().lower() == "true":
+        if on_ci():
             pytest.fail(CHROMIUM_MISSING, pytrace=False)
         pytest.skip(CHROMIUM_MISSING)
 
     from playwright.sync_api import sync_playwright
 
+    serialized = serialized_test_databases()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=executable,
@@ -83,8 +96,35 @@ def browser():
             args=CHROMIUM_ARGS,
             proxy=BLACKHOLE_PROXY,
         )
+        restore_serialized_test_databases(serialized)
         yield chromium
         chromium.close()
+
+
+# Between its calls, Playwright's sync API leaves an asyncio loop marked as running
+# in the main thread. Django then keeps database connections per context instead of
+# per thread, so once the browser has started the tests get new connection objects.
+# If other tests had already set up the test database, the new objects lack the
+# snapshot that serialized rollback restores from, and the second browser test would
+# find no Wagtail root page. Carry the snapshot over to the new connections.
+
+
+def serialized_test_databases():
+    from django.db import connections
+
+    return {
+        conn.alias: conn._test_serialized_contents
+        for conn in connections.all(initialized_only=True)
+        if hasattr(conn, "_test_serialized_contents")
+    }
+
+
+def restore_serialized_test_databases(serialized):
+    from django.db import connections
+
+    for alias, contents in serialized.items():
+        if not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = contents
 
 
 # ---------------------------------------------------------------- site
@@ -168,7 +208,7 @@ class NetworkGuard:
             self.blocked.append(url)
             route.abort("blockedbyclient")
 
-    def serve(self, url_glob, body='<title>Weather</title>neutral', status=200):
+    def serve(self, url_glob, body="<title>Weather</title>neutral", status=200):
         """Answer requests matching `url_glob` with a small HTML page instead of blocking them.
 
         Routes added later take precedence, so this wins over the catch-all guard.

@@ -20,7 +20,9 @@ def test_demo_content_builds_the_site_from_public_facts(client):
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     slugs = set(StandardPage.objects.live().values_list("slug", flat=True))
-    assert {"about", "get-help", "browse-safely", "reset-court", "operation-hot-spots"} <= slugs
+    assert {"about", "browse-safely", "reset-court", "operation-hot-spots"} <= slugs
+    # The resources app replaces the standard "Get help" page with its own page type.
+    assert Page.objects.live().filter(slug="get-help", depth=3).exists()
     # Wagtail's placeholder welcome page is gone.
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail").exists()
     settings = SiteSettings.for_site(site)

@@ -2,6 +2,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 
 def names(response):
@@ -36,9 +38,18 @@ def partners(add_partner):
 @pytest.mark.django_db
 def test_directory_lists_every_live_partner_with_a_count(client, directory, partners, add_partner):
     add_partner(title="Draft Org", live=False)
+    logo = Image.objects.create(title="Logo", file=get_test_image_file())
+    add_partner(title="Zeta Logo Org", logo=logo, logo_alt_text="Zeta logo")
     response = client.get("/partners/")
-    assert names(response) == ["City Legal Aid", "County Sheriff", "Harbor Shelter"]
-    assert "3 partners" in response.content.decode()
+    assert names(response) == [
+        "City Legal Aid",
+        "County Sheriff",
+        "Harbor Shelter",
+        "Zeta Logo Org",
+    ]
+    assert "4 partners" in response.content.decode()
+    logo_img = BeautifulSoup(response.content, "html.parser").select_one("img.card__logo")
+    assert logo_img["alt"] == "Zeta logo" and logo_img["loading"] == "lazy"
 
 
 @pytest.mark.django_db
@@ -121,14 +132,24 @@ def directory_queries(client):
 
 @pytest.mark.django_db
 def test_directory_queries_do_not_grow_with_the_number_of_partners(client, add_partner):
+    def add(n):
+        logo = Image.objects.create(title=f"Logo {n}", file=get_test_image_file())
+        add_partner(
+            title=f"Org {n}",
+            services=["Housing", f"S{n}"],
+            languages=["English"],
+            logo=logo,
+            logo_alt_text=f"Org {n}",
+        )
+
     for n in range(5):
-        add_partner(title=f"Org {n}", services=["Housing", f"S{n}"], languages=["English"])
+        add(n)
     few = directory_queries(client)
     for n in range(5, 50):
-        add_partner(title=f"Org {n}", services=["Housing", f"S{n}"], languages=["English"])
+        add(n)
     many = directory_queries(client)
     assert few == many
-    assert many <= 18
+    assert many <= 20  # the ≤ 10 budget is the performance issue's work
 
 
 @pytest.mark.django_db

@@ -1,12 +1,20 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+import news.demo
 import partners.demo
+import podcasts.demo
+import resources.demo
 from coalition_site import demo
 from coalition_site.models import HomePage
 
 # Each content app's `demo.load(home)`, in order: later apps link to partners.
-CONTENT_APP_LOADERS = [partners.demo.load]
+CONTENT_APP_LOADERS = [
+    partners.demo.load,
+    podcasts.demo.load,
+    news.demo.load,
+    resources.demo.load,
+]
 
 
 class Command(BaseCommand):
@@ -29,6 +37,7 @@ class Command(BaseCommand):
             home, created = demo.load()
             for loader in CONTENT_APP_LOADERS:
                 loader(home)
+            demo.add_search_promotions(home)
         if created:
             count = home.get_descendants(inclusive=True).count()
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {count} pages."))

@@ -1,0 +1,411 @@
+"""Demo news, written from the public facts in shared/FACTS.md.
+
+The facts give no dates, names or places for these items: every date here, and the
+event, are invented for the demo and say so on the page. The PDF and the banner
+image are generated on the spot; nothing is downloaded.
+"""
+
+import datetime
+import io
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.rich_text import RichText
+
+from coalition_site.models import StandardPage
+from partners.models import PartnerPage
+
+from .models import NewsAttachment, NewsIndexPage, NewsKind, NewsPage, Topic
+
+TOPICS = ["Operation Hot Spots", "Sentencing", "Awareness", "RESET Court", "Training"]
+
+SAMPLE_DATE = "<p><em>Sample content: the date of this item is invented for the demo site.</em></p>"
+SAMPLE_EVENT = (
+    "<p><em>Sample content: this event, its date and its place are invented for the demo "
+    "site.</em></p>"
+)
+SENTENCING_NOTE = (
+    "<p>The coalition's partners arrest and prosecute traffickers while putting help for "
+    "exploited people first. Anyone who suspects that someone is a victim of trafficking is "
+    "asked to call the National Human Trafficking Hotline at 1-888-373-7888, or text 233733. "
+    "In immediate danger, call 911.</p>"
+)
+HOT_SPOTS_AGENCIES = [
+    "sacramento-county-sheriffs-office",
+    "sacramento-police-department",
+    "elk-grove-police-department",
+    "rancho-cordova-police-department",
+    "citrus-heights-police-department",
+    "folsom-police-department",
+    "sacramento-county-probation-department",
+    "fbi",
+    "california-highway-patrol",
+]
+DA = "sacramento-county-district-attorney"
+CASH = "community-against-sexual-harm"
+
+
+def rich(html):
+    return ("paragraph", RichText(html))
+
+
+def heading(text):
+    return ("heading", {"text": text, "level": "h2"})
+
+
+def minimal_pdf(title, lines):
+    """A small, valid one-page PDF (Helvetica text), written by hand."""
+
+    def text(value):
+        return value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    commands = ["BT", "/F1 18 Tf", "72 770 Td", f"({text(title)}) Tj", "/F1 11 Tf", "0 -30 Td"]
+    for line in lines:
+        commands += [f"({text(line)}) Tj", "0 -16 Td"]
+    commands.append("ET")
+    stream = "\n".join(commands).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+def demo_document(title, filename, lines):
+    """A Wagtail document holding a generated PDF; reused when the demo runs again."""
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    data = minimal_pdf(title, lines)
+    document = Document(title=title, file=ContentFile(data, name=filename))
+    document.file_size = len(data)
+    document.save()
+    return document
+
+
+def demo_banner(title):
+    """A plain banner in the site's colours, generated with Pillow; reused when it exists."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    picture = PILImage.new("RGB", (1200, 630), "#1f4e5f")
+    draw = ImageDraw.Draw(picture)
+    for step in range(12):
+        draw.rectangle([step * 100, 430 - step * 25, step * 100 + 90, 630], fill="#d2e3ea")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return Image.objects.create(
+        title=title, file=ContentFile(buffer.getvalue(), name="news-banner.png")
+    )
+
+
+def published_at(day):
+    """A demo item's first publication: 9am on its publication date."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+
+
+def items(pages):
+    """The demo items; `pages` holds the standard pages they link to, by slug."""
+    today = timezone.localdate()
+
+    def cta(slug, heading_text, label, text=""):
+        page = pages.get(slug)
+        if page is None:
+            return []
+        return [
+            (
+                "call_to_action",
+                {"heading": heading_text, "text": text, "button_label": label, "page": page},
+            )
+        ]
+
+    return [
+        {
+            "title": "Operation Hot Spots 2020: 103 arrests in countywide stings",
+            "slug": "operation-hot-spots-2020-results",
+            "kind": NewsKind.PRESS_RELEASE,
+            "publication_date": datetime.date(2020, 12, 3),
+            "summary": (
+                "Nine agencies took part in the 2020 countywide operation against the demand for "
+                "commercial sex; 103 arrests were reported, and victim advocates offered help."
+            ),
+            "topics": ["Operation Hot Spots"],
+            "partners": [DA, *HOT_SPOTS_AGENCIES],
+            "body": [
+                rich(
+                    "<p>Operation Hot Spots is the coalition's yearly, countywide set of "
+                    "coordinated stings. It focuses on demand: it targets the people who buy "
+                    "sex.</p>"
+                ),
+                heading("Who took part"),
+                rich(
+                    "<ul><li>Sacramento County Sheriff's Office</li>"
+                    "<li>Sacramento Police Department</li><li>Elk Grove Police Department</li>"
+                    "<li>Rancho Cordova Police Department</li>"
+                    "<li>Citrus Heights Police Department</li><li>Folsom Police Department</li>"
+                    "<li>Sacramento County Probation Department</li><li>The FBI</li>"
+                    "<li>The California Highway Patrol (CHP)</li></ul>"
+                ),
+                heading("Results"),
+                rich(
+                    "<p>The agencies reported 103 arrests in total, for soliciting, loitering "
+                    "for prostitution and pandering.</p>"
+                ),
+                heading("Help for the people exploited"),
+                rich(
+                    "<p>Victim advocates took part in the operation. They offered services and "
+                    "referrals to trafficked people, and backpacks of personal items to those "
+                    "who needed them.</p>"
+                ),
+                *cta(
+                    "operation-hot-spots",
+                    "About Operation Hot Spots",
+                    "Read how the operation works",
+                ),
+                rich(SAMPLE_DATE),
+            ],
+            "attachment": (
+                "Operation Hot Spots 2020 results",
+                "operation-hot-spots-2020.pdf",
+                [
+                    "Sacramento Together - press release (demo document)",
+                    "Operation Hot Spots 2020: countywide stings focused on demand.",
+                    "Reported result: 103 arrests in total, for soliciting,",
+                    "loitering for prostitution and pandering.",
+                    "Victim advocates offered services, referrals and backpacks.",
+                    "Sample: the date of this release is invented for the demo.",
+                ],
+            ),
+            "banner": True,
+            "media_contact": True,
+        },
+        {
+            "title": "Defendant sentenced to more than 18 years for human trafficking",
+            "slug": "sentencing-more-than-18-years",
+            "kind": NewsKind.PRESS_RELEASE,
+            "publication_date": datetime.date(2021, 6, 17),
+            "summary": (
+                "A defendant was sentenced to more than 18 years in prison for human "
+                "trafficking, pimping and pandering."
+            ),
+            "topics": ["Sentencing"],
+            "partners": [DA],
+            "body": [
+                rich(
+                    "<p>A defendant was sentenced to more than 18 years in prison for human "
+                    "trafficking, pimping and pandering, following a prosecution by the "
+                    "Sacramento County District Attorney's office.</p>"
+                ),
+                rich(SENTENCING_NOTE),
+                rich(SAMPLE_DATE),
+            ],
+            "media_contact": True,
+        },
+        {
+            "title": "Defendant sentenced for human trafficking, pimping and pandering",
+            "slug": "sentencing-human-trafficking-pimping-pandering",
+            "kind": NewsKind.PRESS_RELEASE,
+            "publication_date": datetime.date(2023, 3, 9),
+            "summary": (
+                "A second defendant was sentenced to prison for human trafficking, pimping and "
+                "pandering."
+            ),
+            "topics": ["Sentencing"],
+            "partners": [DA],
+            "body": [
+                rich(
+                    "<p>A defendant was sentenced to prison for human trafficking, pimping and "
+                    "pandering, following a prosecution by the Sacramento County District "
+                    "Attorney's office.</p>"
+                ),
+                rich(SENTENCING_NOTE),
+                rich(SAMPLE_DATE),
+            ],
+            "media_contact": True,
+        },
+        {
+            "title": "Another sentencing for human trafficking, pimping and pandering",
+            "slug": "sentencing-third-defendant",
+            "kind": NewsKind.PRESS_RELEASE,
+            "publication_date": datetime.date(2024, 8, 22),
+            "summary": (
+                "A third defendant was sentenced to prison for human trafficking, pimping and "
+                "pandering."
+            ),
+            "topics": ["Sentencing"],
+            "partners": [DA],
+            "body": [
+                rich(
+                    "<p>A third defendant was sentenced to prison for human trafficking, pimping "
+                    "and pandering, following a prosecution by the Sacramento County District "
+                    "Attorney's office.</p>"
+                ),
+                rich(SENTENCING_NOTE),
+                rich(SAMPLE_DATE),
+            ],
+            "media_contact": True,
+        },
+        {
+            "title": "RESET Court: a fresh start for young women",
+            "slug": "reset-court-a-fresh-start",
+            "kind": NewsKind.ANNOUNCEMENT,
+            "publication_date": datetime.date(2022, 5, 12),
+            "summary": (
+                "A free diversion program for young adult women arrested for sex-work offences, "
+                "with services from Community Against Sexual Harm."
+            ),
+            "topics": ["RESET Court"],
+            "partners": [DA, CASH],
+            "body": [
+                rich(
+                    "<p>RESET (Reducing Sexually Exploited &amp; Trafficked) Court is a "
+                    "diversion program for young adult women arrested for sex-work offences. "
+                    "It is free.</p>"
+                ),
+                heading("What the program offers"),
+                rich(
+                    "<ul><li>Wrap-around, trauma-informed services</li><li>Life skills</li>"
+                    "<li>Peer mentoring</li></ul>"
+                    "<p>Community Against Sexual Harm (CASH) provides the services.</p>"
+                ),
+                heading("A clean record"),
+                rich(
+                    "<p>Participants have the chance to clear their criminal record of the "
+                    "offences they committed. Those records used to stand in the way of people "
+                    "trying to leave trafficking.</p>"
+                ),
+                *cta("reset-court", "About RESET Court", "Read about RESET Court"),
+                rich(SAMPLE_DATE),
+            ],
+        },
+        {
+            "title": "January is Human Trafficking Awareness Month, and our website is new",
+            "slug": "awareness-month-new-website",
+            "kind": NewsKind.ANNOUNCEMENT,
+            "publication_date": datetime.date(today.year - 1, 1, 11),
+            "summary": (
+                "For Human Trafficking Awareness Month, Sacramento Together relaunches its "
+                "website with a new design: partners, announcements, podcasts and resources."
+            ),
+            "topics": ["Awareness"],
+            "partners": [DA],
+            "body": [
+                rich(
+                    "<p>January is Human Trafficking Awareness Month. To mark it, Sacramento "
+                    "Together has relaunched its website with a new design.</p>"
+                    "<p>The site brings together the coalition's partners, announcements, "
+                    "podcasts and resources about trafficking in the Sacramento region.</p>"
+                ),
+                heading("About the coalition"),
+                rich(
+                    "<p>Sacramento Together started in 2015, spearheaded by the Sacramento "
+                    "County District Attorney's office. Its more than 30 members are "
+                    "community-based organisations, law-enforcement agencies, and state and "
+                    "local public agencies.</p>"
+                ),
+                rich(SAMPLE_DATE),
+            ],
+        },
+        {
+            "title": "Recognising trafficking: training for people who meet the public (sample)",
+            "slug": "sample-training-recognising-trafficking",
+            "kind": NewsKind.EVENT,
+            "publication_date": today - datetime.timedelta(days=14),
+            "summary": (
+                "Sample event: an introduction for staff who may meet people being exploited, "
+                "and what to do next."
+            ),
+            "topics": ["Training", "Awareness"],
+            "partners": [DA],
+            "event": (
+                today + datetime.timedelta(days=30),
+                "Sample venue: Community Room, 100 Example Street, Sacramento",
+            ),
+            "body": [
+                rich(
+                    "<p>The coalition trains people who may come into contact with exploited "
+                    "individuals. This session covers signs to look for and how to call the "
+                    "National Human Trafficking Hotline at 1-888-373-7888.</p>"
+                ),
+                rich(SAMPLE_EVENT),
+            ],
+        },
+    ]
+
+
+def load(home):
+    """Add the news index and its demo items under `home`, once."""
+    if NewsIndexPage.objects.child_of(home).exists():
+        return
+    topics = {name: Topic.objects.get_or_create(name=name)[0] for name in TOPICS}
+    partners = {page.slug: page for page in PartnerPage.objects.descendant_of(home)}
+    pages = {page.slug: page for page in StandardPage.objects.child_of(home)}
+    index = NewsIndexPage(
+        title="News",
+        slug="news",
+        show_in_menus=True,
+        summary="Press releases, announcements and events from the coalition.",
+        introduction=(
+            "Press releases, announcements and events from Sacramento Together and its "
+            "partners. Filter by kind, topic or year, or follow the feeds."
+        ),
+    )
+    home.add_child(instance=index)
+    for spec in items(pages):
+        day = spec["publication_date"]
+        item = NewsPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            kind=spec["kind"],
+            publication_date=day,
+            summary=spec["summary"],
+            body=spec["body"],
+            first_published_at=published_at(day),
+            last_published_at=published_at(day),
+        )
+        if spec.get("media_contact"):
+            item.media_contact_name = "Sample Press Officer"
+            item.media_contact_email = "press@example.org"
+            item.media_contact_phone = "(555) 010-0199"
+        if spec.get("banner"):
+            item.image = demo_banner("Operation Hot Spots banner (demo)")
+            item.image_alt_text = "Light bars rising across a dark teal background."
+        if spec.get("event"):
+            event_day, location = spec["event"]
+            item.event_start = published_at(event_day)
+            item.event_end = item.event_start + datetime.timedelta(hours=2)
+            item.event_location = location
+        item.topics = [topics[name] for name in spec["topics"]]
+        item.related_partners = [partners[slug] for slug in spec["partners"] if slug in partners]
+        if spec.get("attachment"):
+            title, filename, lines = spec["attachment"]
+            item.attachments = [
+                NewsAttachment(
+                    document=demo_document(title, filename, lines),
+                    label=f"{title} (press release)",
+                )
+            ]
+        index.add_child(instance=item)

@@ -1,0 +1,159 @@
+"""Which news a visitor sees, and how: the filterable listing, cards, related items."""
+
+import django_filters
+from django import forms
+from django.db.models import F, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+
+from coalition_site.listing import (
+    IGNORED_FILTERS_MESSAGE,
+    KEYWORD_MAX_LENGTH,
+    clean_keyword,
+    paginate,
+    querystring_without_page,
+    without_view_restrictions,
+)
+
+from .models import NewsKind, NewsPage, Topic
+
+CARD_IMAGE_FILTER = "fill-640x360|format-webp"
+PER_PAGE = 10
+RELATED_LIMIT = 3
+
+
+def published_news(queryset=None):
+    """News a visitor may see now, newest first.
+
+    Live and public, and inside its publishing window even before the
+    `publish_scheduled` command has caught up with `go_live_at` / `expire_at`.
+    """
+    now = timezone.now()
+    queryset = NewsPage.objects.all() if queryset is None else queryset
+    return (
+        without_view_restrictions(queryset.live())
+        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        .order_by("-publication_date", F("first_published_at").desc(nulls_last=True), "-pk")
+    )
+
+
+def news_cards(queryset):
+    """News ready for cards, in a fixed number of queries however many there are.
+
+    The image comes with the item (select_related) and its card rendition in one
+    more query, as `prefetch_renditions` would fetch it.
+    """
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_FILTER)
+    )
+    return (
+        queryset.defer_streamfields()
+        .select_related("image")
+        .prefetch_related(
+            Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions"),
+            "topics",
+        )
+    )
+
+
+class NewsFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Keyword"),
+        method="filter_keyword",
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": KEYWORD_MAX_LENGTH}),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=NewsKind.choices, empty_label=_("Any")
+    )
+    topic = django_filters.ModelChoiceFilter(
+        queryset=Topic.objects.all(),
+        field_name="topics",
+        to_field_name="slug",
+        label=_("Topic"),
+        empty_label=_("Any"),
+        distinct=False,
+    )
+    year = django_filters.ChoiceFilter(
+        field_name="publication_date",
+        lookup_expr="year",
+        label=_("Year"),
+        empty_label=_("Any"),
+        choices=[],
+    )
+
+    class Meta:
+        model = NewsPage
+        fields = []
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
+
+    def filter_keyword(self, queryset, name, value):
+        keyword = clean_keyword(value)
+        if not keyword:
+            return queryset
+        return queryset.filter(Q(title__icontains=keyword) | Q(summary__icontains=keyword))
+
+
+def without_nul_bytes(querydict):
+    """A copy of the query string with NUL bytes taken out of every value.
+
+    PostgreSQL refuses them in any text it is asked to compare.
+    """
+    data = querydict.copy()
+    for key in list(data.keys()):
+        data.setlist(key, [value.replace("\x00", "") for value in data.getlist(key)])
+    return data
+
+
+def news_listing_context(index, request):
+    news = published_news(NewsPage.objects.child_of(index))
+    years = [day.year for day in news.dates("publication_date", "year", order="DESC")]
+    data = without_nul_bytes(request.GET)
+    data.pop("page", None)
+    if "q" in data:
+        data["q"] = clean_keyword(data["q"])
+    filters = NewsFilter(data or None, queryset=news, years=years)
+    results = filters.qs if filters.is_bound else news
+    page_obj = paginate(request, news_cards(results), per_page=PER_PAGE)
+    return {
+        "filters": filters,
+        "page_obj": page_obj,
+        "news_items": page_obj.object_list,
+        "result_count": page_obj.paginator.count,
+        "is_filtered": filters.is_bound and any(v for v in data.values()),
+        "ignored_filters_message": IGNORED_FILTERS_MESSAGE if filters.errors else "",
+        "querystring": querystring_without_page(request),
+    }
+
+
+def related_news(page, limit=RELATED_LIMIT):
+    """Up to `limit` other news items sharing a topic with `page`, newest first."""
+    topic_ids = [topic.pk for topic in page.topics.all()]
+    if not topic_ids:
+        return []
+    sharing_a_topic = NewsPage.objects.filter(topics__in=topic_ids).values("pk")
+    others = published_news(NewsPage.objects.filter(pk__in=sharing_a_topic))
+    if page.pk:
+        others = others.exclude(pk=page.pk)
+    return list(news_cards(others)[:limit])
+
+
+def detail_context(page, request):
+    """What a news item's page shows besides its own fields."""
+    parent = page.get_parent() if page.path else None
+    return {
+        "topics": list(page.topics.all()),
+        "attachments": list(page.attachments.all().select_related("document")),
+        "related_partners": [partner for partner in page.related_partners.all() if partner.live],
+        "related_news": related_news(page),
+        "news_index_url": parent.get_url(request) if parent else "",
+    }
+
+
+def news_naming_partner(partner, limit=5):
+    """The latest news items that name `partner`, for its page."""
+    return list(published_news(partner.news_items.all()).defer_streamfields()[:limit])

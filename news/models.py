@@ -1,0 +1,206 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from coalition_site.blocks import BodyBlock
+from coalition_site.models import BasePage, ManagedList, phone_href
+
+# /news/feeds/… is where the feeds live (news/urls.py); no item may take that address.
+FEEDS_SLUG = "feeds"
+
+
+class NewsKind(models.TextChoices):
+    # The values appear in feed addresses (/news/feeds/press-release/rss/).
+    PRESS_RELEASE = "press-release", _("Press release")
+    ANNOUNCEMENT = "announcement", _("Announcement")
+    EVENT = "event", _("Event")
+    IN_THE_NEWS = "in-the-news", _("In the news")
+
+
+@register_snippet
+class Topic(ManagedList):
+    """What a news item is about: Operation Hot Spots, Sentencing, Awareness…"""
+
+    class Meta(ManagedList.Meta):
+        verbose_name = _("news topic")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug"),
+        ]
+
+
+class NewsIndexPage(BasePage):
+    """Every news item, newest first, filterable; the feeds link from here."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + ["introduction"]
+    parent_page_types = ["coalition_site.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import news_listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(news_listing_context(self, request))
+        return context
+
+
+class NewsPage(BasePage):
+    """A press release, an announcement, an event or a mention in the press."""
+
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=NewsKind.choices, default=NewsKind.ANNOUNCEMENT
+    )
+    publication_date = models.DateField(
+        _("publication date"),
+        default=timezone.localdate,
+        help_text=_("The date readers see. Set an earlier date to add an older release."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("featured image"),
+    )
+    image_alt_text = models.CharField(
+        _("image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="news_items")
+    related_partners = ParentalManyToManyField(
+        "partners.PartnerPage",
+        blank=True,
+        related_name="news_items",
+        verbose_name=_("partners named"),
+        help_text=_("The item is listed on each of these partners' pages."),
+    )
+    media_contact_name = models.CharField(_("name"), max_length=200, blank=True)
+    media_contact_email = models.EmailField(_("email"), blank=True)
+    media_contact_phone = models.CharField(_("phone"), max_length=30, blank=True)
+    event_start = models.DateTimeField(_("starts"), null=True, blank=True)
+    event_end = models.DateTimeField(_("ends"), null=True, blank=True)
+    event_location = models.CharField(_("location"), max_length=250, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel(["kind", "publication_date"]),
+        "summary",
+        FieldRowPanel(["image", "image_alt_text"], heading=_("Featured image")),
+        "body",
+        InlinePanel("attachments", heading=_("Attachments"), label=_("Attachment")),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=CheckboxSelectMultiple),
+                FieldPanel("related_partners", widget=CheckboxSelectMultiple),
+            ],
+            heading=_("Topics and partners"),
+        ),
+        MultiFieldPanel(
+            ["event_start", "event_end", "event_location"],
+            heading=_("Event"),
+            help_text=_("Only for events."),
+        ),
+        MultiFieldPanel(
+            ["media_contact_name", "media_contact_email", "media_contact_phone"],
+            heading=_("Media contact"),
+        ),
+    ]
+    promote_panels = Page.promote_panels + [
+        FieldPanel(
+            "listing_image",
+            help_text=_("Shown when the page is shared. Leave blank to use the featured image."),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("publication_date"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def save(self, *args, **kwargs):
+        # The feeds' permanent ids carry the date of first publication. Wagtail
+        # records it when a revision is published; a page created live in code
+        # (demo content, imports) gets it here, so its id never changes later.
+        if self.live and self.first_published_at is None:
+            self.first_published_at = timezone.now()
+        return super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.slug == FEEDS_SLUG:
+            errors["slug"] = _("This address is taken by the news feeds; choose another.")
+        if self.image_id and not self.image_alt_text.strip():
+            errors["image_alt_text"] = _("Describe the image for people who cannot see it.")
+        if self.kind == NewsKind.EVENT and not self.event_start:
+            errors["event_start"] = _("An event needs a start date and time.")
+        if self.event_start and self.event_end and self.event_end <= self.event_start:
+            errors["event_end"] = _("The event must end after it starts.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_event(self):
+        return self.kind == NewsKind.EVENT
+
+    @property
+    def has_media_contact(self):
+        return bool(self.media_contact_name or self.media_contact_email or self.media_contact_phone)
+
+    @property
+    def media_contact_phone_href(self):
+        return phone_href(self.media_contact_phone)
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import detail_context
+        from .sharing import sharing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(detail_context(self, request))
+        context.update(sharing_context(self, request))
+        return context
+
+
+class NewsAttachment(Orderable):
+    """A file that goes with a news item: the release as PDF, a fact sheet…"""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    label = models.CharField(
+        _("label"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave blank to use the document's title."),
+    )
+
+    panels = ["document", "label"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attachment")
+
+    def __str__(self):
+        return self.label or self.document.title

@@ -1,0 +1,51 @@
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from coalition_site.templatetags.site_tags import site_root
+from news.listing import news_cards, published_news
+from news.listing import news_naming_partner as news_naming
+from news.models import NewsIndexPage, NewsKind, NewsPage
+
+register = template.Library()
+
+
+@register.inclusion_tag("news/latest_news.html", takes_context=True)
+def latest_news(context, limit=3):
+    """The home page's latest news; renders nothing while there is none."""
+    root = site_root(context.get("request"))
+    news = NewsPage.objects.all() if root is None else NewsPage.objects.descendant_of(root)
+    items = list(news_cards(published_news(news))[:limit])
+    index = None
+    if items:
+        indexes = NewsIndexPage.objects.live().public()
+        index = (indexes if root is None else indexes.descendant_of(root)).first()
+    return {
+        "items": items,
+        "news_index": index,
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("news/partner_news.html", takes_context=True)
+def news_naming_partner(context, partner, limit=5):
+    """The latest news that names `partner`, for its page; nothing while there is none."""
+    return {"items": news_naming(partner, limit), "request": context.get("request")}
+
+
+@register.inclusion_tag("news/feed_links.html")
+def news_feed_links():
+    """<link rel="alternate"> to the news feeds, for every page's head. No database query."""
+    site = settings.WAGTAIL_SITE_NAME
+    return {
+        "feeds": [
+            ("application/rss+xml", f"{site}: {_('News')}", reverse("news:rss")),
+            ("application/atom+xml", f"{site}: {_('News')} (Atom)", reverse("news:atom")),
+            (
+                "application/rss+xml",
+                f"{site}: {_('Press releases')}",
+                reverse("news:kind-rss", args=[NewsKind.PRESS_RELEASE]),
+            ),
+        ]
+    }

@@ -1,0 +1,134 @@
+"""Audio files: which types we take, what we read from them, and byte ranges.
+
+Durations come from the standard `wave` module for WAV and from mutagen for
+MP3, M4A and Ogg. The MIME type follows the file's extension, which the
+upload form restricts to the four below.
+"""
+
+import re
+import wave
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+import mutagen
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from mutagen.mp3 import MP3
+from mutagen.mp4 import MP4
+from mutagen.oggopus import OggOpus
+from mutagen.oggvorbis import OggVorbis
+
+AUDIO_TYPES = {
+    "mp3": "audio/mpeg",
+    "m4a": "audio/mp4",
+    "wav": "audio/wav",
+    "ogg": "audio/ogg",
+}
+AUDIO_EXTENSIONS = list(AUDIO_TYPES)
+MAX_AUDIO_SIZE = 500 * 1024 * 1024
+
+UNSUPPORTED_TYPE = _("Upload an MP3, M4A, WAV or Ogg audio file (this file is “.%(extension)s”).")
+UNREADABLE = _(
+    "This file could not be read as %(kind)s audio. Export it again from your audio editor."
+)
+TOO_LARGE = _("This file is %(size)s; the largest audio file accepted is %(limit)s.")
+
+# mutagen readers to try for each extension; WAV is read with the `wave` module.
+MUTAGEN_READERS = {"mp3": [MP3], "m4a": [MP4], "ogg": [OggVorbis, OggOpus]}
+
+
+def extension_of(name):
+    return PurePosixPath(name or "").suffix.lower().lstrip(".")
+
+
+def mime_type_for(name):
+    """The MIME type podcast apps expect for a file name, or '' for other types."""
+    return AUDIO_TYPES.get(extension_of(name), "")
+
+
+@dataclass(frozen=True)
+class AudioDetails:
+    size: int
+    mime_type: str
+    duration_seconds: int | None
+
+
+def read_duration(fileobj, extension):
+    """Length in whole seconds; raises ValueError when the file is not that kind of audio."""
+    fileobj.seek(0)
+    try:
+        if extension == "wav":
+            with wave.open(fileobj, "rb") as audio:
+                rate = audio.getframerate()
+                return round(audio.getnframes() / rate) if rate else 0
+        parsed = mutagen.File(fileobj, options=MUTAGEN_READERS[extension])
+        if parsed is None or parsed.info is None:
+            raise ValueError("not recognised")
+        return round(parsed.info.length)
+    except (wave.Error, EOFError, mutagen.MutagenError) as error:
+        raise ValueError(str(error)) from error
+    finally:
+        fileobj.seek(0)
+
+
+def inspect_audio(fileobj, name):
+    """Size, MIME type and duration of an uploaded file, or a ValidationError saying why not."""
+    extension = extension_of(name)
+    if extension not in AUDIO_TYPES:
+        raise ValidationError(
+            UNSUPPORTED_TYPE, code="invalid_extension", params={"extension": extension or "?"}
+        )
+    size = fileobj.size
+    if size > MAX_AUDIO_SIZE:
+        raise ValidationError(
+            TOO_LARGE,
+            code="too_large",
+            params={"size": filesizeformat(size), "limit": filesizeformat(MAX_AUDIO_SIZE)},
+        )
+    try:
+        duration = read_duration(fileobj, extension)
+    except ValueError as error:
+        raise ValidationError(
+            UNREADABLE, code="unreadable", params={"kind": extension.upper()}
+        ) from error
+    return AudioDetails(size=size, mime_type=AUDIO_TYPES[extension], duration_seconds=duration)
+
+
+class UnsatisfiableRange(Exception):
+    """The Range header asks for bytes the file does not have (HTTP 416)."""
+
+
+RANGE_SPEC = re.compile(r"^\s*(\d*)\s*-\s*(\d*)\s*$")
+
+
+def parse_range(header, size):
+    """The inclusive (first, last) byte positions a `Range` header asks for.
+
+    Returns None when the whole file should be sent: no header, another unit
+    than bytes, or several ranges (which a server may answer with the whole
+    file). Raises UnsatisfiableRange for a range outside the file or one that
+    makes no sense, such as `bytes=9-3`.
+    """
+    if not header:
+        return None
+    unit, _, ranges = header.partition("=")
+    if unit.strip().lower() != "bytes":
+        return None
+    if "," in ranges:
+        return None
+    match = RANGE_SPEC.match(ranges)
+    if not match or match.groups() == ("", ""):
+        raise UnsatisfiableRange
+    first, last = match.groups()
+    if first == "":
+        # bytes=-n: the last n bytes.
+        length = int(last)
+        if length == 0 or size == 0:
+            raise UnsatisfiableRange
+        return max(0, size - length), size - 1
+    first = int(first)
+    last = size - 1 if last == "" else min(int(last), size - 1)
+    if first >= size or first > last:
+        raise UnsatisfiableRange
+    return first, last

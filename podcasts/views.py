@@ -1,0 +1,106 @@
+"""Public views (audio files, the feed) and the editors' missing-transcript report."""
+
+from urllib.parse import urlsplit
+
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+from wagtail.admin.views.reports import PageReportView
+
+from .audio import UnsatisfiableRange, parse_range
+from .feeds import PodcastFeed
+from .models import AudioFile, PodcastEpisodePage
+
+CHUNK_SIZE = 64 * 1024
+
+
+@require_safe
+def podcast_feed(request, show_id):
+    # A new Feed per request: it keeps the request on itself to build absolute URLs.
+    return PodcastFeed()(request, show_id=show_id)
+
+
+def is_published(audio):
+    return PodcastEpisodePage.objects.live().public().filter(audio=audio).exists()
+
+
+def read_range(storage, name, first, length):
+    with storage.open(name, "rb") as handle:
+        handle.seek(first)
+        remaining = length
+        while remaining > 0:
+            data = handle.read(min(CHUNK_SIZE, remaining))
+            if not data:
+                break
+            remaining -= len(data)
+            yield data
+
+
+@require_safe
+def serve_audio(request, pk, filename):
+    """An episode's audio file, whole or by byte range, as podcast apps and players ask.
+
+    Files on remote storage (S3) are served by that storage, which answers range
+    requests itself: we redirect there. Audio of episodes nobody has published yet
+    is only for people who can use the admin.
+    """
+    audio = get_object_or_404(AudioFile, pk=pk)
+    if not audio.file or audio.filename != filename:
+        raise Http404
+    published = is_published(audio)
+    if not published and not request.user.has_perm("wagtailadmin.access_admin"):
+        raise Http404
+
+    storage, name = audio.file.storage, audio.file.name
+    url = storage.url(name)
+    if urlsplit(url).scheme in {"http", "https"}:
+        return redirect(url)
+    try:
+        size = storage.size(name)
+    except (FileNotFoundError, OSError) as error:
+        raise Http404 from error
+
+    try:
+        byte_range = parse_range(request.headers.get("Range"), size)
+    except UnsatisfiableRange:
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{size}"
+    else:
+        first, last = byte_range or (0, size - 1)
+        length = max(0, last - first + 1)
+        response = StreamingHttpResponse(
+            read_range(storage, name, first, length),
+            status=206 if byte_range else 200,
+            content_type=audio.mime_type or "application/octet-stream",
+        )
+        response["Content-Length"] = str(length)
+        if byte_range:
+            response["Content-Range"] = f"bytes {first}-{last}/{size}"
+    response["Accept-Ranges"] = "bytes"
+    response["Cache-Control"] = "public, max-age=86400" if published else "private, no-store"
+    return response
+
+
+class MissingTranscriptsView(PageReportView):
+    """Episodes with no transcript yet, for editors to fill in."""
+
+    page_title = _("Episodes missing a transcript")
+    header_icon = "media"
+    index_url_name = "podcasts_missing_transcripts"
+    index_results_url_name = "podcasts_missing_transcripts_results"
+    any_permission_required = ["add", "change", "publish"]
+
+    def get_filename(self):
+        return "episodes-missing-a-transcript"
+
+    def get_queryset(self):
+        editable = self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+        self.queryset = (
+            PodcastEpisodePage.objects.filter(transcript="", pk__in=editable.values("pk"))
+            .defer_streamfields()
+            .order_by("-publication_date", "-pk")
+        )
+        return super().get_queryset()

@@ -1,0 +1,558 @@
+"""Demo content for the resources app: the library, the Get help page, and the pages on
+spotting and reporting trafficking.
+
+Written from the public facts in shared/FACTS.md. The demo files are one-page
+PDFs generated here, offline; nothing is downloaded. Every step is idempotent:
+running the loader again changes nothing.
+"""
+
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+from wagtail.utils.file import hash_filelike
+
+from coalition_site import demo as site_demo
+from coalition_site.models import HomePage, Language, StandardPage
+
+from .models import (
+    Audience,
+    GetHelpPage,
+    ResourceIndexPage,
+    ResourcePage,
+    ResourceType,
+    Topic,
+)
+from .sample_pdf import one_page_pdf
+
+AUDIENCES = [
+    "Survivors",
+    "Youth",
+    "Parents and caregivers",
+    "Educators",
+    "Employers and businesses",
+    "Health care",
+    "Law enforcement",
+    "General public",
+]
+TOPICS = [
+    "Recognising the signs",
+    "Reporting",
+    "Sex trafficking",
+    "Labour trafficking",
+    "Online safety",
+    "Legal rights",
+    "Services and shelter",
+    "Prevention",
+]
+
+HOTLINE_URL = "https://humantraffickinghotline.org/"
+HOTLINE_LINES = [
+    "National Human Trafficking Hotline",
+    "Call 1-888-373-7888 - Text 233733 - TTY 711",
+    "24 hours a day. Many languages by phone; English and Spanish by text and chat.",
+    "In immediate danger, call 911.",
+]
+
+# Sections of the old standard "Get help" page that only retyped the hotline
+# numbers; the Get help page type now shows them from site settings.
+RETYPED_SECTIONS = {"In immediate danger", "Talk to the National Human Trafficking Hotline"}
+
+
+def rich(html):
+    return ("paragraph", RichText(html))
+
+
+def heading(text):
+    return ("heading", {"text": text, "level": "h2"})
+
+
+def call_to_action(heading_text, text, label, page):
+    """A one-block list with a call to action to `page`, or no block when there is no page."""
+    if page is None:
+        return []
+    value = {"heading": heading_text, "text": text, "button_label": label, "page": page}
+    return [("call_to_action", {**value, "url": ""})]
+
+
+# ---------------------------------------------------------------- terms
+
+
+def ensure_terms():
+    audiences = {name: Audience.objects.get_or_create(name=name)[0] for name in AUDIENCES}
+    topics = {name: Topic.objects.get_or_create(name=name)[0] for name in TOPICS}
+    languages = {
+        name: Language.objects.get_or_create(name=name)[0] for name in ["English", "Spanish"]
+    }
+    return audiences, topics, languages
+
+
+# ---------------------------------------------------------------- documents
+
+
+def sample_document(title, filename, lines):
+    """A generated one-page PDF stored as a Wagtail document, made once."""
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    data = one_page_pdf(title, lines)
+    document = Document(title=title, file=ContentFile(data, name=filename))
+    document.file_size = len(data)
+    document.file_hash = hash_filelike(ContentFile(data))
+    document.save()
+    return document
+
+
+SIGNS_LINES = [
+    "No single sign proves that someone is being trafficked. Several together are a",
+    "reason to call the National Human Trafficking Hotline.",
+    "",
+    "- They cannot come and go as they wish, or are never alone.",
+    "- Someone else holds their ID or passport.",
+    "- They owe a debt they can never seem to pay off.",
+    "- They seem coached on what to say, or someone speaks for them.",
+    "- They work very long hours for little or no pay, or live where they work.",
+    "- They seem afraid or anxious, especially when a certain person is near.",
+    "- A young person has new, expensive things with no explanation, or an older",
+    "  partner who controls them.",
+    "",
+    "What to do: do not confront anyone. Call 1-888-373-7888 or text 233733.",
+    "In immediate danger, call 911.",
+    "",
+    "Sample document generated for the Sacramento Together demo site.",
+]
+
+RESET_LINES = [
+    "RESET: Reducing Sexually Exploited & Trafficked Court.",
+    "",
+    "- A diversion program for young adult women arrested for sex-work offences.",
+    "- Free.",
+    "- Wrap-around, trauma-informed services, life skills and peer mentoring.",
+    "- The chance to clear the criminal record for the offences committed.",
+    "- Services are provided by Community Against Sexual Harm (CASH).",
+    "",
+    "Sample document generated for the Sacramento Together demo site.",
+]
+
+CASH_LINES = [
+    "Community Against Sexual Harm (CASH) provides the services of RESET Court,",
+    "the diversion program for young adult women arrested for sex-work offences:",
+    "",
+    "- wrap-around, trauma-informed services;",
+    "- life skills;",
+    "- peer mentoring.",
+    "",
+    "Sample document generated for the Sacramento Together demo site.",
+]
+
+NOTICE_LINES = [
+    "Sample notice: check the wording the law requires before you post it.",
+    "",
+    "California requires certain businesses to post a notice with the hotline",
+    "numbers (SB 1193). This sample shows the numbers such a notice gives:",
+    "",
+    *HOTLINE_LINES,
+    "",
+    "Sample document generated for the Sacramento Together demo site.",
+]
+
+
+# ---------------------------------------------------------------- pages beside the library
+
+
+def body_without_retyped_numbers(body):
+    """The old page's blocks, minus the sections that only retyped the hotline numbers."""
+    kept, skipping = [], False
+    for block in body.raw_data:
+        if block["type"] == "heading":
+            skipping = block["value"].get("text") in RETYPED_SECTIONS
+        if not skipping:
+            kept.append({"type": block["type"], "value": block["value"]})
+    return kept
+
+
+def standard_get_help_spec():
+    """The core demo's "Get help" page, for when /get-help/ does not exist at all."""
+    spec = next(spec for spec in site_demo.STANDARD_PAGES if spec["slug"] == "get-help")
+    fields = ["title", "show_in_menus", "summary", "introduction", "body"]
+    return {name: spec[name] for name in fields}
+
+
+def replace_get_help(home, signs_page, report_page):
+    """Make /get-help/ a Get help page, keeping the text of the standard page it replaces.
+
+    The new page takes the old one's place in the menu and in the home page's
+    call to action. Does nothing when /get-help/ already is a Get help page, or
+    when an editor has put another kind of page there.
+    """
+    existing = Page.objects.child_of(home).filter(slug="get-help").first()
+    if existing is not None and existing.specific_class is not StandardPage:
+        return existing.specific
+    source = existing.specific if existing else StandardPage(**standard_get_help_spec())
+    next_sibling = existing.get_next_sibling() if existing else None
+    body = body_without_retyped_numbers(source.body) + [
+        cta_data(
+            "Not sure what you are seeing?",
+            "Learn the signs that someone may be trafficked.",
+            "Recognise the signs",
+            signs_page,
+        ),
+        cta_data(
+            "Worried about someone?",
+            "How to pass on what you know, safely.",
+            "Report a tip",
+            report_page,
+        ),
+    ]
+    page = GetHelpPage(
+        title=source.title,
+        slug="get-help",
+        seo_title=source.seo_title,
+        search_description=source.search_description,
+        show_in_menus=source.show_in_menus,
+        summary=source.summary,
+        introduction=source.introduction,
+        body=body,
+    )
+    if existing is not None:
+        existing.delete()
+    if next_sibling is not None:
+        Page.objects.get(pk=next_sibling.pk).add_sibling(pos="left", instance=page)
+    else:
+        HomePage.objects.get(pk=home.pk).add_child(instance=page)
+    page.save_revision().publish()
+
+    home = HomePage.objects.get(pk=home.pk)
+    home.hero_link_page = page
+    home.save_revision().publish()
+    return page
+
+
+def cta_data(heading_text, text, label, page):
+    """A call-to-action block in stored form, pointing at `page`."""
+    return {
+        "type": "call_to_action",
+        "value": {
+            "heading": heading_text,
+            "text": text,
+            "button_label": label,
+            "page": page.pk,
+            "url": "",
+        },
+    }
+
+
+SIGNS_PAGE = {
+    "slug": "recognise-the-signs",
+    "title": "Recognise the signs",
+    "summary": "Signs that someone may be trafficked, and what to do if you see them.",
+    "introduction": (
+        "Trafficking is often hidden in plain sight. No single sign proves it, but several "
+        "together are a reason to call the National Human Trafficking Hotline."
+    ),
+    "body": [
+        heading("Signs that someone may be controlled by another person"),
+        rich(
+            "<ul><li>They cannot come and go as they wish, or are never alone.</li>"
+            "<li>Someone else holds their ID, passport or money.</li>"
+            "<li>They owe a debt they can never seem to pay off.</li>"
+            "<li>They seem coached on what to say, or someone else always speaks for them.</li>"
+            "<li>They seem afraid, anxious or watchful, especially when a certain person is "
+            "near.</li>"
+            "<li>They have injuries they will not explain.</li></ul>"
+        ),
+        heading("Signs of labour exploitation"),
+        rich(
+            "<ul><li>The job turned out to be different from the one they were promised.</li>"
+            "<li>They work very long hours for little or no pay, with money taken back for "
+            "housing, food or transport.</li>"
+            "<li>They live where they work, or their employer controls where they live.</li></ul>"
+        ),
+        heading("Signs in young people"),
+        rich(
+            "<ul><li>New clothes, phones or money they cannot explain.</li>"
+            "<li>An older boyfriend or girlfriend, or a new friend, who seems to control "
+            "them.</li>"
+            "<li>Staying away from home or school, or running away.</li></ul>"
+        ),
+        heading("If you see the signs"),
+        rich(
+            "<p>Do not confront anyone you suspect of trafficking, and do not try to rescue "
+            "anyone yourself. Anyone who suspects that someone is a victim of trafficking is "
+            "asked to call the National Human Trafficking Hotline: "
+            '<a href="tel:+18883737888">1-888-373-7888</a>, or text '
+            '<a href="sms:233733">233733</a>. In immediate danger, call '
+            '<a href="tel:911">911</a>.</p>'
+        ),
+    ],
+}
+
+REPORT_PAGE = {
+    "slug": "report-a-tip",
+    "title": "Report a tip",
+    "summary": "How to report a suspicion of human trafficking, and what to note if you can.",
+    "introduction": (
+        "Anyone who suspects that someone is a victim of human trafficking is asked to call the "
+        "National Human Trafficking Hotline. You do not need to be sure."
+    ),
+    "body": [
+        heading("How to report"),
+        rich(
+            '<ul><li>Call <a href="tel:+18883737888">1-888-373-7888</a>, 24 hours a day, in '
+            "many languages.</li>"
+            '<li>Text <a href="sms:233733">233733</a>, in English or Spanish.</li>'
+            "<li>TTY: 711.</li>"
+            '<li>If someone is in immediate danger, call <a href="tel:911">911</a>.</li></ul>'
+        ),
+        heading("What to note, if you can do so safely"),
+        rich(
+            "<ul><li>What you saw or heard, and why it worried you.</li>"
+            "<li>Where and when: an address, a business name, a date and time.</li>"
+            "<li>Descriptions of the people involved and of any vehicles.</li></ul>"
+            "<p>Do not take risks to collect more. Pass on what you already know.</p>"
+        ),
+        heading("What not to do"),
+        rich(
+            "<ul><li>Do not confront anyone you suspect of trafficking.</li>"
+            "<li>Do not try to rescue anyone yourself.</li>"
+            "<li>Do not post about it on social media: it can put the person at risk.</li></ul>"
+        ),
+    ],
+}
+
+
+def ensure_standard_page(home, spec):
+    existing = Page.objects.child_of(home).filter(slug=spec["slug"]).first()
+    if existing is not None:
+        return existing
+    page = StandardPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        show_in_menus=False,
+        summary=spec["summary"],
+        introduction=spec["introduction"],
+        body=spec["body"],
+    )
+    home.add_child(instance=page)
+    return page
+
+
+# ---------------------------------------------------------------- the library
+
+
+def library_entries(documents, pages):
+    """(fields, audiences, topics, languages) for each demo resource."""
+    return [
+        (
+            {
+                "title": "National Human Trafficking Hotline",
+                "slug": "national-human-trafficking-hotline",
+                "resource_type": ResourceType.HOTLINE,
+                "link_url": HOTLINE_URL,
+                "summary": (
+                    "Call 1-888-373-7888 or text 233733, 24 hours a day; TTY 711. Many "
+                    "languages by phone; English and Spanish by text and chat."
+                ),
+                "body": [
+                    rich(
+                        "<p>Anyone who suspects that someone is a victim of trafficking is asked "
+                        "to call the national hotline. In immediate danger, call 911.</p>"
+                    ),
+                ],
+            },
+            ["Survivors", "Youth", "General public"],
+            ["Reporting", "Services and shelter"],
+            ["English", "Spanish"],
+        ),
+        (
+            {
+                "title": "Línea Nacional contra la Trata de Personas",
+                "slug": "linea-nacional-contra-la-trata",
+                "resource_type": ResourceType.HOTLINE,
+                "link_url": HOTLINE_URL,
+                "entry_language": "es",
+                "summary": (
+                    "Llame al 1-888-373-7888 o envíe un mensaje de texto al 233733, las 24 "
+                    "horas. Por teléfono atienden en muchos idiomas; por texto y chat, en "
+                    "inglés y en español. Si corre peligro inmediato, llame al 911."
+                ),
+                "body": [],
+            },
+            ["Survivors", "Parents and caregivers", "General public"],
+            ["Reporting", "Services and shelter"],
+            ["Spanish"],
+        ),
+        (
+            {
+                "title": "RESET Court",
+                "slug": "reset-court-program",
+                "resource_type": ResourceType.HOTLINE,
+                "document": documents["reset"],
+                "summary": (
+                    "A free diversion program for young adult women arrested for sex-work "
+                    "offences, with the chance to clear their record."
+                ),
+                "body": [
+                    rich(
+                        "<p>RESET (Reducing Sexually Exploited &amp; Trafficked) Court offers "
+                        "wrap-around, trauma-informed services, life skills and peer mentoring. "
+                        "Services are provided by Community Against Sexual Harm (CASH).</p>"
+                    ),
+                    *call_to_action(
+                        "About RESET Court",
+                        "Why clearing the record matters.",
+                        "Read about RESET Court",
+                        pages.get("reset-court"),
+                    ),
+                ],
+            },
+            ["Survivors", "Youth"],
+            ["Sex trafficking", "Legal rights", "Services and shelter"],
+            ["English"],
+        ),
+        (
+            {
+                "title": "Community Against Sexual Harm (CASH): RESET Court services",
+                "slug": "cash-services",
+                "resource_type": ResourceType.HOTLINE,
+                "document": documents["cash"],
+                "summary": (
+                    "CASH provides the services of RESET Court: wrap-around, trauma-informed "
+                    "services, life skills and peer mentoring."
+                ),
+                "body": [],
+            },
+            ["Survivors"],
+            ["Sex trafficking", "Services and shelter"],
+            ["English"],
+        ),
+        (
+            {
+                "title": "Signs of trafficking",
+                "slug": "signs-of-trafficking",
+                "resource_type": ResourceType.GUIDE,
+                "document": documents["signs"],
+                "summary": (
+                    "A one-page guide to the signs that someone may be trafficked, and what to "
+                    "do if you see them. Sample document."
+                ),
+                "body": call_to_action(
+                    "More on the signs",
+                    "Signs of labour exploitation and signs in young people.",
+                    "Recognise the signs",
+                    pages.get("recognise-the-signs"),
+                ),
+            },
+            ["General public", "Educators", "Parents and caregivers", "Health care"],
+            ["Recognising the signs", "Sex trafficking", "Labour trafficking"],
+            ["English"],
+        ),
+        (
+            {
+                "title": "Hotline notice for businesses (SB 1193)",
+                "slug": "sb-1193-hotline-notice",
+                "resource_type": ResourceType.POSTER,
+                "document": documents["notice"],
+                "summary": (
+                    "California requires certain businesses to post a notice with the hotline "
+                    "numbers (SB 1193). A sample notice showing the numbers."
+                ),
+                "body": [],
+            },
+            ["Employers and businesses"],
+            ["Legal rights", "Reporting", "Prevention"],
+            ["English"],
+        ),
+        (
+            {
+                "title": "Justice Journal: human trafficking, part 1",
+                "slug": "justice-journal-part-1",
+                "resource_type": ResourceType.VIDEO,
+                "link_url": "https://youtu.be/G51vo2oVVwE",
+                "summary": "The first part of the Justice Journal podcast on human trafficking.",
+                "body": [],
+            },
+            ["General public"],
+            ["Recognising the signs", "Prevention"],
+            ["English"],
+        ),
+        (
+            {
+                "title": "Justice Journal: human trafficking, part 2",
+                "slug": "justice-journal-part-2",
+                "resource_type": ResourceType.VIDEO,
+                "link_url": "https://youtu.be/UOwE6DGJQIk",
+                "summary": "The second part of the Justice Journal podcast on human trafficking.",
+                "body": [],
+            },
+            ["General public"],
+            ["Recognising the signs", "Prevention"],
+            ["English"],
+        ),
+        (
+            {
+                "title": "Request a speaker on human trafficking",
+                "slug": "request-a-speaker",
+                "resource_type": ResourceType.TRAINING,
+                "link_url": "https://www.sacda.org/",
+                "summary": (
+                    "The Sacramento County District Attorney's office takes requests for "
+                    "speakers on human trafficking."
+                ),
+                "body": [],
+            },
+            ["Educators", "Employers and businesses", "General public"],
+            ["Prevention", "Recognising the signs"],
+            ["English"],
+        ),
+    ]
+
+
+def build_library(home, pages):
+    audiences, topics, languages = ensure_terms()
+    documents = {
+        "signs": sample_document(
+            "Signs of trafficking (sample guide)", "signs-of-trafficking.pdf", SIGNS_LINES
+        ),
+        "reset": sample_document("RESET Court at a glance", "reset-court.pdf", RESET_LINES),
+        "cash": sample_document("CASH and RESET Court services", "cash-services.pdf", CASH_LINES),
+        "notice": sample_document(
+            "Hotline notice for businesses (sample)", "hotline-notice-sample.pdf", NOTICE_LINES
+        ),
+    }
+    library = ResourceIndexPage(
+        title="Resources",
+        slug="resources",
+        show_in_menus=True,
+        summary="Guides, videos, services and training about human trafficking.",
+        introduction=(
+            "Learn the signs of trafficking, how to report it, your rights and where to get "
+            "help. Teachers, parents, employers and health workers will find guides and "
+            "training. Filter by who it is for, topic, type or language."
+        ),
+    )
+    home.add_child(instance=library)
+    for fields, for_whom, about, langs in library_entries(documents, pages):
+        resource = ResourcePage(**fields)
+        resource.audiences = [audiences[name] for name in for_whom]
+        resource.topics = [topics[name] for name in about]
+        resource.languages = [languages[name] for name in langs]
+        library.add_child(instance=resource)
+    return library
+
+
+def load(home):
+    """Add the library, the Get help page and the signs and report pages under `home`, once."""
+    signs_page = ensure_standard_page(home, SIGNS_PAGE)
+    report_page = ensure_standard_page(home, REPORT_PAGE)
+    replace_get_help(home, signs_page, report_page)
+    if ResourceIndexPage.objects.child_of(home).exists():
+        return
+    pages = {
+        page.slug: page
+        for page in Page.objects.child_of(home).filter(
+            slug__in=["reset-court", "recognise-the-signs", "report-a-tip"]
+        )
+    }
+    build_library(home, pages)

@@ -1,0 +1,210 @@
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.documents import get_document_model_string
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from coalition_site.blocks import BodyBlock
+from coalition_site.models import BasePage, ManagedList
+
+
+class ResourceType(models.TextChoices):
+    GUIDE = "guide", _("Guide or fact sheet")
+    VIDEO = "video", _("Video")
+    WEBSITE = "website", _("Website")
+    HOTLINE = "hotline", _("Hotline or service")
+    TRAINING = "training", _("Training")
+    TOOLKIT = "toolkit", _("Toolkit")
+    POSTER = "poster", _("Poster")
+
+
+# The language an entry's own title and summary are written in, as a BCP 47
+# code, so that screen readers pronounce them right (`lang` on the card).
+ENTRY_LANGUAGES = [
+    ("", _("English (the site's language)")),
+    ("es", "Español (Spanish)"),
+    ("zh", "中文 (Chinese)"),
+    ("vi", "Tiếng Việt (Vietnamese)"),
+    ("hmn", "Hmoob (Hmong)"),
+    ("ru", "Русский (Russian)"),
+    ("pa", "ਪੰਜਾਬੀ (Punjabi)"),
+    ("tl", "Tagalog"),
+]
+
+
+@register_snippet
+class Audience(ManagedList):
+    """Who a resource is for: survivors, parents, employers…"""
+
+    class Meta(ManagedList.Meta):
+        verbose_name = _("audience")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_resource_audience_slug"
+            ),
+        ]
+
+
+@register_snippet
+class Topic(ManagedList):
+    """What a resource is about: the signs, reporting, legal rights…"""
+
+    class Meta(ManagedList.Meta):
+        verbose_name = _("resource topic")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_resource_topic_slug"),
+        ]
+
+
+class ResourceIndexPage(BasePage):
+    """The library: every resource as a card, filterable."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + ["introduction"]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["coalition_site.HomePage"]
+    subpage_types = ["resources.ResourcePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("resource library")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import library_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(library_context(self, request))
+        return context
+
+
+class ResourcePage(BasePage):
+    """One guide, video, website, service or training, with its file or its link."""
+
+    resource_type = models.CharField(
+        _("type"), max_length=20, choices=ResourceType.choices, default=ResourceType.GUIDE
+    )
+    audiences = ParentalManyToManyField(
+        Audience, blank=True, related_name="resources", verbose_name=_("audiences")
+    )
+    topics = ParentalManyToManyField(
+        Topic, blank=True, related_name="resources", verbose_name=_("topics")
+    )
+    languages = ParentalManyToManyField(
+        "coalition_site.Language",
+        blank=True,
+        related_name="resources",
+        verbose_name=_("languages"),
+        help_text=_("The languages the file, website or service is available in."),
+    )
+    entry_language = models.CharField(
+        _("language of this entry"),
+        max_length=10,
+        blank=True,
+        choices=ENTRY_LANGUAGES,
+        help_text=_("The language you wrote this page's title and summary in."),
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    document = models.ForeignKey(
+        get_document_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("document"),
+        help_text=_("A file to download (PDF, Word, Excel, PowerPoint, OpenDocument, text)…"),
+    )
+    link_url = models.URLField(
+        _("external link"),
+        blank=True,
+        max_length=500,
+        help_text=_("…or the address of the website, video or service elsewhere."),
+    )
+
+    content_panels = Page.content_panels + [
+        "summary",
+        "resource_type",
+        MultiFieldPanel(["document", "link_url"], heading=_("The resource: a file or a link")),
+        MultiFieldPanel(
+            [
+                FieldPanel("audiences", widget=CheckboxSelectMultiple),
+                FieldPanel("topics", widget=CheckboxSelectMultiple),
+                FieldPanel("languages", widget=CheckboxSelectMultiple),
+                "entry_language",
+            ],
+            heading=_("Who it is for, what it covers, which languages"),
+        ),
+        "body",
+    ]
+    # The summary is on the content tab; only the card image stays on the promote tab.
+    promote_panels = Page.promote_panels + ["listing_image"]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("resource_type"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("audiences", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("resource")
+
+    def clean(self):
+        super().clean()
+        if self.document_id and self.link_url:
+            message = _("Give either a document or an external link, not both.")
+            raise ValidationError({"document": message, "link_url": message})
+        if not self.document_id and not self.link_url:
+            message = _("Choose a document or enter an external link.")
+            raise ValidationError({"document": message, "link_url": message})
+
+    @property
+    def link_host(self):
+        """The external link's site name (www.example.org), so readers know where they go."""
+        return urlsplit(self.link_url).hostname or ""
+
+
+class GetHelpPage(BasePage):
+    """The hotline, 911, what happens when you call, and the partners who answer day and night.
+
+    The numbers come from site settings and the partners from the directory, so
+    nothing here is typed twice.
+    """
+
+    introduction = models.TextField(blank=True)
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text=_("What happens when someone calls, and what to do if you worry about someone."),
+    )
+
+    content_panels = Page.content_panels + ["introduction", "body"]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["coalition_site.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("get help page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .help import help_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(help_context(self))
+        return context

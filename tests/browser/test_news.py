@@ -1,0 +1,67 @@
+"""The news listing and a news item, checked with axe-core in a real browser (WCAG 2.1 A/AA).
+
+The demo content supplies the pages: a listing with cards (one with an image),
+and an item with an image, a PDF download, a media contact and partner links.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+PHONE = {"width": 390, "height": 844}
+
+NEWS_PATHS = [
+    "/news/",
+    "/news/?kind=press-release&topic=sentencing",
+    "/news/?kind=%3Cscript%3E",  # the ignored-filter notice
+    "/news/operation-hot-spots-2020-results/",
+    "/news/sample-training-recognising-trafficking/",
+]
+
+
+def axe_violations(page):
+    return Axe().run(page, options=WCAG_21_AA).response["violations"]
+
+
+def describe(violations):
+    lines = [f"{len(violations)} WCAG 2.1 A/AA rule(s) violated:"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            target = " ".join(str(part) for part in node["target"])
+            summary = " ".join((node.get("failureSummary") or "").split())
+            lines.append(f"    {target}: {summary}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("path", NEWS_PATHS)
+def test_news_pages_have_no_wcag_violations(page, visit, network, path):
+    visit(page, path, wait_until="networkidle")
+    violations = axe_violations(page)
+    assert not violations, f"{path}\n{describe(violations)}"
+    assert network.offsite() == [], "a news page called another site"
+
+
+@pytest.mark.parametrize("path", ["/news/", "/news/operation-hot-spots-2020-results/"])
+def test_news_pages_have_no_wcag_violations_on_a_phone(new_context, visit, path):
+    context, network = new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    visit(page, path, wait_until="networkidle")
+    violations = axe_violations(page)
+    assert not violations, f"{path} at {PHONE['width']}px\n{describe(violations)}"
+
+
+def test_news_filters_work_without_javascript(new_context, visit):
+    context, _ = new_context(java_script_enabled=False)
+    page = context.new_page()
+    visit(page, "/news/")
+    page.get_by_label("Kind").select_option("press-release")
+    page.get_by_label("Topic").select_option("sentencing")
+    page.get_by_role("button", name="Show results").click()
+    page.wait_for_url("**/news/?*kind=press-release*")
+    titles = page.locator(".card__title a").all_inner_texts()
+    assert len(titles) == 3
+    assert all("entenc" in title for title in titles), titles

@@ -1,0 +1,226 @@
+"""RSS 2.0 and Atom feeds: valid XML, the right items in order, absolute links, stable ids."""
+
+import datetime
+import xml.etree.ElementTree as ET
+from email.utils import parsedate_to_datetime
+
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from tests.factories import NewsPageFactory
+
+from .conftest import days_ago
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def parse(response, content_type):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    assert "Set-Cookie" not in response
+    return ET.fromstring(response.content)
+
+
+def rss_items(client, url="/news/feeds/rss/"):
+    root = parse(client.get(url), "application/rss+xml")
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    channel = root.find("channel")
+    return channel, channel.findall("item")
+
+
+def atom_entries(client, url="/news/feeds/atom/"):
+    root = parse(client.get(url), "application/atom+xml")
+    assert root.tag == f"{ATOM}feed"
+    return root, root.findall(f"{ATOM}entry")
+
+
+@pytest.fixture
+def news(add_news):
+    return [
+        add_news(
+            title="Newest release",
+            kind="press-release",
+            summary="A defendant was sentenced.",
+            topics=["Sentencing"],
+            publication_date=days_ago(1),
+        ),
+        add_news(
+            title="Middle announcement",
+            kind="announcement",
+            topics=["Awareness", "RESET Court"],
+            publication_date=days_ago(10),
+        ),
+        add_news(
+            title="Oldest release",
+            kind="press-release",
+            publication_date=days_ago(400),
+        ),
+    ]
+
+
+@pytest.mark.django_db
+def test_rss_feed_lists_news_newest_first_with_absolute_links_and_dates(client, news):
+    channel, items = rss_items(client)
+    assert channel.findtext("title") == "Sacramento Together: News"
+    assert channel.findtext("link") == "http://localhost/news/"
+    assert [item.findtext("title") for item in items] == [
+        "Newest release",
+        "Middle announcement",
+        "Oldest release",
+    ]
+    first = items[0]
+    assert first.findtext("link") == "http://localhost/news/" + news[0].slug + "/"
+    assert first.findtext("description") == "A defendant was sentenced."
+    dates = [parsedate_to_datetime(item.findtext("pubDate")) for item in items]
+    assert dates == sorted(dates, reverse=True)
+    assert timezone.localtime(dates[0]).date() == days_ago(1)
+    assert [c.text for c in first.findall("category")] == ["Press release", "Sentencing"]
+    assert [c.text for c in items[1].findall("category")] == [
+        "Announcement",
+        "Awareness",
+        "RESET Court",
+    ]
+
+
+@pytest.mark.django_db
+def test_rss_guids_are_tag_uris_that_survive_a_change_of_slug_and_title(client, news):
+    _, items = rss_items(client)
+    guid = items[0].find("guid")
+    assert guid.get("isPermaLink") == "false"
+    # Dated by first publication (today), not by the editable publication date.
+    first_published = timezone.localdate(news[0].first_published_at)
+    assert guid.text == f"tag:localhost,{first_published.isoformat()}:news/{news[0].pk}"
+
+    page = news[0]
+    page.title, page.slug = "Renamed release", "renamed"
+    page.publication_date = days_ago(2)
+    page.save_revision().publish()
+    _, items = rss_items(client)
+    assert items[0].findtext("link").endswith("/news/renamed/")
+    assert items[0].find("guid").text == guid.text
+
+
+@pytest.mark.django_db
+def test_atom_feed_parses_with_the_same_entries(client, news):
+    root, entries = atom_entries(client)
+    assert root.findtext(f"{ATOM}title") == "Sacramento Together: News"
+    assert root.findtext(f"{ATOM}subtitle")
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        "Newest release",
+        "Middle announcement",
+        "Oldest release",
+    ]
+    first = entries[0]
+    assert first.find(f"{ATOM}link").get("href") == f"http://localhost/news/{news[0].slug}/"
+    assert first.findtext(f"{ATOM}id").startswith("tag:localhost,")
+    assert first.findtext(f"{ATOM}summary") == "A defendant was sentenced."
+    published = [datetime.datetime.fromisoformat(e.findtext(f"{ATOM}published")) for e in entries]
+    assert published == sorted(published, reverse=True)
+    assert first.findtext(f"{ATOM}updated")
+    assert [c.get("term") for c in first.findall(f"{ATOM}category")] == [
+        "Press release",
+        "Sentencing",
+    ]
+    self_link = root.find(f"{ATOM}link[@rel='self']").get("href")
+    assert self_link == "http://localhost/news/feeds/atom/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url, parse_feed",
+    [("/news/feeds/press-release/rss/", "rss"), ("/news/feeds/press-release/atom/", "atom")],
+)
+def test_press_release_feed_holds_press_releases_only(client, news, url, parse_feed):
+    if parse_feed == "rss":
+        channel, items = rss_items(client, url)
+        assert channel.findtext("title") == "Sacramento Together: Press releases"
+        found = [item.findtext("title") for item in items]
+    else:
+        _, entries = atom_entries(client, url)
+        found = [entry.findtext(f"{ATOM}title") for entry in entries]
+    assert found == ["Newest release", "Oldest release"]
+
+
+@pytest.mark.django_db
+def test_a_kind_without_items_gives_an_empty_feed_and_an_unknown_kind_a_404(client, news):
+    _, items = rss_items(client, "/news/feeds/event/rss/")
+    assert items == []
+    assert client.get("/news/feeds/no-such-kind/rss/").status_code == 404
+    assert client.get("/news/feeds/%3Cscript%3E/atom/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_feeds_leave_out_scheduled_draft_expired_and_private_items(client, news_index, news):
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    scheduled = NewsPageFactory.build(title="Scheduled", slug="scheduled", live=False)
+    news_index.add_child(instance=scheduled)
+    scheduled.go_live_at = tomorrow
+    scheduled.save_revision().publish()
+    draft = NewsPageFactory.build(title="Draft", slug="draft", live=False)
+    news_index.add_child(instance=draft)
+    expired = NewsPageFactory.build(
+        title="Expired", slug="expired", expire_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    news_index.add_child(instance=expired)
+    private = NewsPageFactory.build(title="Private", slug="private")
+    news_index.add_child(instance=private)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    expected = ["Newest release", "Middle announcement", "Oldest release"]
+    _, items = rss_items(client)
+    assert [item.findtext("title") for item in items] == expected
+    _, entries = atom_entries(client)
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == expected
+    _, items = rss_items(client, "/news/feeds/press-release/rss/")
+    assert "Scheduled" not in [item.findtext("title") for item in items]
+
+
+@pytest.mark.django_db
+def test_feed_queries_do_not_grow_with_the_number_of_items(client, add_news):
+    def feed_queries():
+        client.get("/news/feeds/rss/")
+        with CaptureQueriesContext(connection) as queries:
+            rss_items(client)
+        return len(queries)
+
+    for n in range(5):
+        add_news(title=f"Item {n}", topics=["Shared", f"Topic {n}"])
+    few = feed_queries()
+    for n in range(5, 50):
+        add_news(title=f"Item {n}", topics=["Shared", f"Topic {n}"])
+    assert feed_queries() == few
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/news/", "/about/"])
+def test_every_page_links_the_feeds_from_its_head(client, home, news, path):
+    from bs4 import BeautifulSoup
+
+    from tests.factories import StandardPageFactory
+
+    home.add_child(instance=StandardPageFactory.build(slug="about"))
+    soup = BeautifulSoup(client.get(path).content, "html.parser")
+    links = {
+        (link["type"], link["href"]): link["title"]
+        for link in soup.head.select('link[rel="alternate"]')
+    }
+    assert ("application/rss+xml", "/news/feeds/rss/") in links
+    assert ("application/atom+xml", "/news/feeds/atom/") in links
+    assert ("application/rss+xml", "/news/feeds/press-release/rss/") in links
+    assert all(title.startswith("Sacramento Together") for title in links.values())
+    # Each link leads to a feed.
+    for _, href in links:
+        assert client.get(href).status_code == 200
+
+
+@pytest.mark.django_db
+def test_feed_links_tag_makes_no_database_query():
+    template = Template("{% load news_tags %}{% news_feed_links %}")
+    with CaptureQueriesContext(connection) as queries:
+        html = template.render(Context({}))
+    assert len(queries) == 0
+    assert 'href="/news/feeds/rss/"' in html

@@ -1,0 +1,196 @@
+import io
+import wave
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+
+from podcasts.audio import UnsatisfiableRange, parse_range
+from podcasts.models import AudioFile
+from tests.factories import AudioFileFactory, wav_bytes, wav_file
+
+
+def body_of(response):
+    return b"".join(response.streaming_content)
+
+
+# ---------------------------------------------------------------- reading uploads
+
+
+@pytest.mark.django_db
+def test_size_type_and_duration_are_read_from_a_wav_upload():
+    audio = AudioFileFactory(file=wav_file(seconds=3, name="talk.wav"))
+    assert audio.file_size == len(wav_bytes(3))
+    assert audio.mime_type == "audio/wav"
+    assert audio.duration_seconds == 3
+    assert audio.duration_display == "0:03"
+    assert audio.extension_label == "WAV"
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("notes.txt", "Upload an MP3, M4A, WAV or Ogg audio file"),
+        ("clip.flac", "Upload an MP3, M4A, WAV or Ogg audio file"),
+        ("no-extension", "Upload an MP3, M4A, WAV or Ogg audio file"),
+        ("renamed.mp3", "could not be read as MP3 audio"),
+        ("renamed.m4a", "could not be read as M4A audio"),
+        ("renamed.ogg", "could not be read as OGG audio"),
+        ("renamed.wav", "could not be read as WAV audio"),
+    ],
+)
+def test_other_files_are_refused_on_the_file_field(name, message):
+    audio = AudioFile(title="Not audio", file=ContentFile(b"just some text " * 100, name=name))
+    with pytest.raises(ValidationError) as raised:
+        audio.full_clean()
+    assert message in " ".join(raised.value.message_dict["file"])
+
+
+def test_mime_types_follow_the_extension():
+    from podcasts.audio import mime_type_for
+
+    assert mime_type_for("a.mp3") == "audio/mpeg"
+    assert mime_type_for("a.M4A") == "audio/mp4"
+    assert mime_type_for("a.wav") == "audio/wav"
+    assert mime_type_for("a.ogg") == "audio/ogg"
+    assert mime_type_for("a.exe") == ""
+
+
+def test_duration_of_a_longer_wav():
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as audio:
+        audio.setnchannels(2)
+        audio.setsampwidth(2)
+        audio.setframerate(22050)
+        audio.writeframes(b"\x00" * 4 * 22050 * 65)
+    audio = AudioFile(title="Long", file=ContentFile(buffer.getvalue(), name="long.wav"))
+    audio.full_clean()
+    assert audio.duration_seconds == 65
+    assert audio.duration_display == "1:05"
+
+
+# ---------------------------------------------------------------- Range header parsing
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        (None, None),
+        ("", None),
+        ("bytes=0-99", (0, 99)),
+        ("bytes=100-", (100, 999)),
+        ("bytes=-100", (900, 999)),
+        ("bytes=-5000", (0, 999)),
+        ("bytes=990-5000", (990, 999)),
+        ("bytes=999-999", (999, 999)),
+        ("items=0-5", None),
+        ("bytes=0-1,5-9", None),
+    ],
+)
+def test_parse_range(header, expected):
+    assert parse_range(header, 1000) == expected
+
+
+@pytest.mark.parametrize(
+    "header", ["bytes=1000-", "bytes=5000-6000", "bytes=-0", "bytes=50-10", "bytes=abc", "bytes=-"]
+)
+def test_unsatisfiable_ranges(header):
+    with pytest.raises(UnsatisfiableRange):
+        parse_range(header, 1000)
+
+
+# ---------------------------------------------------------------- serving
+
+
+@pytest.fixture
+def episode(add_episode):
+    return add_episode()
+
+
+@pytest.mark.django_db
+def test_range_request_gets_exactly_the_bytes_asked_for(client, episode):
+    audio = episode.audio
+    whole = audio.file.open("rb").read()
+    response = client.get(audio.url, HTTP_RANGE="bytes=0-99")
+    assert response.status_code == 206
+    assert body_of(response) == whole[:100]
+    assert response["Content-Length"] == "100"
+    assert response["Content-Range"] == f"bytes 0-99/{len(whole)}"
+    assert response["Accept-Ranges"] == "bytes"
+    assert response["Content-Type"] == "audio/wav"
+
+
+@pytest.mark.django_db
+def test_open_ended_and_suffix_ranges(client, episode):
+    audio = episode.audio
+    whole = audio.file.open("rb").read()
+    size = len(whole)
+
+    tail = client.get(audio.url, HTTP_RANGE=f"bytes={size - 10}-")
+    assert tail.status_code == 206
+    assert body_of(tail) == whole[-10:]
+    assert tail["Content-Range"] == f"bytes {size - 10}-{size - 1}/{size}"
+
+    suffix = client.get(audio.url, HTTP_RANGE="bytes=-44")
+    assert suffix.status_code == 206
+    assert body_of(suffix) == whole[-44:]
+    assert suffix["Content-Length"] == "44"
+
+
+@pytest.mark.django_db
+def test_unsatisfiable_range_gets_416(client, episode):
+    size = episode.audio.file_size
+    response = client.get(episode.audio.url, HTTP_RANGE=f"bytes={size}-{size + 100}")
+    assert response.status_code == 416
+    assert response["Content-Range"] == f"bytes */{size}"
+    assert client.get(episode.audio.url, HTTP_RANGE="bytes=50-10").status_code == 416
+
+
+@pytest.mark.django_db
+def test_without_range_the_whole_file_comes_back(client, episode):
+    audio = episode.audio
+    response = client.get(audio.url)
+    assert response.status_code == 200
+    body = body_of(response)
+    assert body == audio.file.open("rb").read()
+    assert response["Content-Length"] == str(len(body))
+    assert response["Accept-Ranges"] == "bytes"
+    assert not response.cookies
+
+
+@pytest.mark.django_db
+def test_head_request_answers_with_the_length(client, episode):
+    response = client.head(episode.audio.url)
+    assert response.status_code == 200
+    assert response["Content-Length"] == str(episode.audio.file_size)
+
+
+@pytest.mark.django_db
+def test_wrong_filename_or_id_is_404(client, episode):
+    audio = episode.audio
+    assert client.get(f"/podcasts/audio/{audio.pk}/other.wav").status_code == 404
+    assert client.get(f"/podcasts/audio/999999/{audio.filename}").status_code == 404
+    assert client.get(f"/podcasts/audio/abc/{audio.filename}").status_code == 404
+    assert client.post(audio.url).status_code == 405
+
+
+@pytest.mark.django_db
+def test_audio_of_unpublished_episodes_is_for_editors_only(client, episode):
+    url = episode.audio.url
+    episode.unpublish()
+    assert client.get(url).status_code == 404
+    editor = get_user_model().objects.create_superuser("editor", password="x")
+    client.force_login(editor)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+
+
+@pytest.mark.django_db
+def test_audio_on_remote_storage_is_redirected_there(client, episode, monkeypatch):
+    storage = episode.audio.file.storage
+    monkeypatch.setattr(storage, "url", lambda name: f"https://media.example.org/{name}")
+    response = client.get(episode.audio.url, HTTP_RANGE="bytes=0-99")
+    assert response.status_code == 302
+    assert response["Location"] == f"https://media.example.org/{episode.audio.file.name}"

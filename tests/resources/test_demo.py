@@ -1,0 +1,171 @@
+import re
+from io import StringIO
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from coalition_site.models import HomePage, StandardPage
+from resources import demo
+from resources.models import GetHelpPage, ResourceIndexPage, ResourcePage
+from resources.sample_pdf import one_page_pdf
+from tests.factories import GetHelpPageFactory
+
+Document = get_document_model()
+
+
+def load():
+    call_command("load_demo_content", stdout=StringIO())
+
+
+def soup_of(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def check_pdf(data):
+    """A PDF a reader can open: header, objects where the xref table says, trailer."""
+    assert data.startswith(b"%PDF-1.")
+    assert data.rstrip().endswith(b"%%EOF")
+    start = int(re.search(rb"startxref\n(\d+)\n%%EOF", data).group(1))
+    assert data[start:].startswith(b"xref\n0 ")
+    lines = data[start:].split(b"\n")
+    count = int(lines[1].split()[1])
+    entries = lines[2 : 2 + count]
+    assert entries[0] == b"0000000000 65535 f "
+    for number, entry in enumerate(entries[1:], start=1):
+        assert len(entry) + 1 == 20  # each entry is exactly 20 bytes with its newline
+        offset = int(entry[:10])
+        assert data[offset:].startswith(f"{number} 0 obj".encode()), number
+    stream = re.search(rb"<< /Length (\d+) >>\nstream\n", data)
+    length = int(stream.group(1))
+    assert data[stream.end() + length :].startswith(b"\nendstream")
+
+
+def test_the_sample_pdf_is_well_formed_with_accents_and_brackets():
+    data = one_page_pdf("Señales (muestra)", ["Llame al 1-888-373-7888 \\ o (texto) 233733.", ""])
+    check_pdf(data)
+    assert b"Se\xf1ales \\(muestra\\)" in data  # WinAnsi, brackets escaped
+
+
+@pytest.mark.django_db
+def test_demo_replaces_the_standard_get_help_page_and_keeps_its_text(client):
+    load()
+    get_help = Page.objects.get(slug="get-help", depth=3)
+    assert get_help.specific_class is GetHelpPage
+    assert not StandardPage.objects.filter(slug="get-help").exists()
+    assert get_help.live and get_help.show_in_menus
+
+    home = HomePage.objects.get()
+    assert home.hero_link_page_id == get_help.pk
+    assert home.get_latest_revision().as_object().hero_link_page_id == get_help.pk
+
+    soup = soup_of(client.get("/get-help/"))
+    text = soup.main.get_text(" ", strip=True)
+    assert "help is available at any hour" in text
+    assert "What happens when you call" in text
+    assert "A trained advocate answers" in text
+    # The numbers come from settings, once, not retyped in the body as well.
+    assert soup.main.select_one(".hotline--panel")
+    assert "Talk to the National Human Trafficking Hotline" not in text
+    # Still the first item in the menu after Home, where the standard page was.
+    menu = [a.get_text(strip=True) for a in soup.select(".primary-nav a")]
+    assert menu[:2] == ["Home", "Get help"]
+    # The home page's button leads there.
+    assert soup_of(client.get("/")).select_one(".hero a.button")["href"] == "/get-help/"
+    # Partners from the directory, not retyped: the sample 24/7 shelter is listed.
+    assert "Harbor Light Shelter (sample)" in soup.select_one(".get-help__partners").get_text()
+
+
+@pytest.mark.django_db
+def test_demo_library_has_the_required_resources(client):
+    load()
+    library = ResourceIndexPage.objects.get()
+    assert library.slug == "resources" and library.show_in_menus
+    resources = {r.slug: r for r in ResourcePage.objects.child_of(library).live()}
+
+    hotline = resources["national-human-trafficking-hotline"]
+    assert hotline.resource_type == "hotline" and hotline.link_url.startswith("https://")
+    assert "1-888-373-7888" in hotline.summary
+
+    assert "reset-court-program" in resources and "cash-services" in resources
+    assert "SB 1193" in resources["sb-1193-hotline-notice"].title
+
+    spanish = resources["linea-nacional-contra-la-trata"]
+    assert spanish.entry_language == "es"
+    assert [language.name for language in spanish.languages.all()] == ["Spanish"]
+
+    guide = resources["signs-of-trafficking"]
+    assert guide.resource_type == "guide"
+    document = guide.document
+    with document.open_file() as f:
+        data = f.read()
+    check_pdf(data)
+    assert document.file_size == len(data)
+    assert document.file_extension == "pdf"
+
+    # Every resource is either a file or a link, as the editor form requires.
+    for resource in resources.values():
+        resource.full_clean()
+
+    soup = soup_of(client.get("/resources/?language=spanish"))
+    titles = [a.get_text(strip=True) for a in soup.select(".card__title a")]
+    assert "Línea Nacional contra la Trata de Personas" in titles
+    assert (
+        soup_of(client.get("/resources/signs-of-trafficking/"))
+        .select_one(".resource__action")
+        .get_text(" ", strip=True)
+        .endswith(f"PDF, {document.file_size / 1024:.1f}\xa0KB")
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", ["recognise-the-signs", "report-a-tip"])
+def test_demo_pages_on_spotting_and_reporting(client, slug):
+    load()
+    soup = soup_of(client.get(f"/{slug}/"))
+    assert "1-888-373-7888" in soup.main.get_text()
+    assert soup.select_one("[data-print-button]")
+
+
+@pytest.mark.django_db
+def test_demo_loader_is_idempotent():
+    load()
+    pages, documents = Page.objects.count(), Document.objects.count()
+    home = HomePage.objects.get()
+    revision = home.latest_revision_id
+    demo.load(home)
+    load()
+    assert Page.objects.count() == pages
+    assert Document.objects.count() == documents
+    assert HomePage.objects.get().latest_revision_id == revision
+
+
+@pytest.mark.django_db
+def test_demo_reset_rebuilds_without_duplicating_documents():
+    load()
+    documents = Document.objects.count()
+    call_command("load_demo_content", reset=True, stdout=StringIO())
+    assert Document.objects.count() == documents
+    assert Page.objects.get(slug="get-help", depth=3).specific_class is GetHelpPage
+
+
+@pytest.mark.django_db
+def test_demo_loader_leaves_an_existing_get_help_page_alone(home):
+    page = GetHelpPageFactory.build(introduction="Written by an editor.")
+    home.add_child(instance=page)
+    demo.load(home)
+    assert GetHelpPage.objects.get().introduction == "Written by an editor."
+    assert GetHelpPage.objects.count() == 1
+    assert ResourceIndexPage.objects.child_of(home).exists()
+
+
+@pytest.mark.django_db
+def test_demo_loader_makes_a_get_help_page_where_there_was_none(home):
+    demo.load(home)
+    page = GetHelpPage.objects.get()
+    assert page.slug == "get-help"
+    assert "What happens when you call" in str(page.body)
+    assert HomePage.objects.get(pk=home.pk).hero_link_page_id == page.pk
