@@ -318,6 +318,10 @@ class FormPage(AbstractEmailForm):
     class Meta:
         verbose_name = _("form page")
 
+    @property
+    def meta_description(self):
+        return self.search_description or self.introduction
+
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)

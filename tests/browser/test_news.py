@@ -5,12 +5,9 @@ and an item with an image, a PDF download, a media contact and partner links.
 """
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-WCAG_21_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
+from tests.browser.test_accessibility import axe_violations, describe
+
 PHONE = {"width": 390, "height": 844}
 
 NEWS_PATHS = [
@@ -20,21 +17,6 @@ NEWS_PATHS = [
     "/news/operation-hot-spots-2020-results/",
     "/news/sample-training-recognising-trafficking/",
 ]
-
-
-def axe_violations(page):
-    return Axe().run(page, options=WCAG_21_AA).response["violations"]
-
-
-def describe(violations):
-    lines = [f"{len(violations)} WCAG 2.1 A/AA rule(s) violated:"]
-    for violation in violations:
-        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"]:
-            target = " ".join(str(part) for part in node["target"])
-            summary = " ".join((node.get("failureSummary") or "").split())
-            lines.append(f"    {target}: {summary}")
-    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("path", NEWS_PATHS)
