@@ -17,7 +17,9 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page, Revision
 
 ROOT = Path(__file__).resolve().parents[2]
-RESTORED_DB = "sec_restore_check"
+# A name of its own per run, so that two runs at once (SQLite and PostgreSQL, two
+# checkouts) never drop each other's copy.
+RESTORED_DB = f"sec_restore_check_{os.getpid()}"
 
 TABLES = {
     "pages": "wagtailcore_page",
