@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format install install-dev migrate demo serve clean
+.PHONY: run test lint format install install-dev migrate demo serve clean backup restore bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=coalition_site.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=coalition_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=coalition_site.settings.production \
+	  SECRET_KEY=deploy-check-only-0123456789-abcdefghijklmnopqrstuvwxyz \
+	  ALLOWED_HOSTS=example.org DATABASE_URL=sqlite:////tmp/deploycheck.sqlite3 \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/hadolint Dockerfile
 
 format: install-dev
@@ -47,6 +51,20 @@ format: install-dev
 
 test: lint
 	$(BIN)/pytest
+
+# Database + local media in one archive; see "Backups" in README.md.
+BACKUP_DIR ?= backups
+backup: install
+	$(MANAGE) backup_site --output $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=backups/sacramento-together-....tar.gz"; exit 2; }
+	$(MANAGE) restore_site "$(ARCHIVE)"
+
+# Load test of every page type on PostgreSQL and Redis, with wrk; not part of `make test`.
+# See benchmarks/README.md (BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_WORKERS, BENCH_SECONDS).
+bench: install
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache static_collected

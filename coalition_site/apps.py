@@ -7,4 +7,6 @@ class CoalitionSiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import cache, signals  # noqa: F401
+
+        cache.connect_signals()

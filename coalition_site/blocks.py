@@ -176,3 +176,10 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     document = DocumentLinkBlock()
     video = VideoBlock()
+
+    def render_basic(self, value, context=None):
+        # Links and image renditions of the whole body in a fixed number of queries.
+        from .queries import prepare_stream
+
+        prepare_stream(value)
+        return super().render_basic(value, context)

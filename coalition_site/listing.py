@@ -1,7 +1,7 @@
 """Helpers the listing pages of every content app share: pagination and filter forms."""
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
@@ -29,6 +29,33 @@ def without_view_restrictions(queryset):
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
     return queryset.exclude(Exists(restriction_above))
+
+
+def term_choices(models):
+    """(slug, name) choices of several managed lists, read in one query.
+
+    `models` maps a filter name to a ManagedList model, e.g. {"topic": Topic};
+    the result maps each name to its terms' choices, sorted by name.
+    """
+    parts = [
+        model.objects.order_by()
+        .annotate(kind=Value(kind, output_field=CharField()))
+        .values_list("slug", "name", "kind")
+        for kind, model in models.items()
+    ]
+    rows = parts[0].union(*parts[1:], all=True).order_by("kind", "name") if parts else []
+    choices = {kind: [] for kind in models}
+    for slug, name, kind in rows:
+        choices[kind].append((slug, name))
+    return choices
+
+
+def parent_url(url):
+    """The URL of a page's parent, from the page's own URL, without a query.
+
+    '/news/an-item/' gives '/news/'; an absolute URL keeps its scheme and host.
+    """
+    return url[: url.rstrip("/").rfind("/") + 1] if url else ""
 
 
 def clean_keyword(value):

@@ -94,8 +94,22 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
+    # Read with the settings in the same query (footer link, share image).
+    select_related = ["browse_safely_page", "share_image"]
+
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """The settings kept with the site's other cached data (coalition_site.cache)."""
+        from .cache import site_data
+
+        data = site_data(request)
+        if data is None or data.site_settings is None:
+            return super().for_request(request)
+        data.site_settings._request = request
+        return data.site_settings
 
     @property
     def hotline_phone_href(self):
@@ -154,6 +168,12 @@ class BasePage(Page):
     def meta_description(self):
         return self.search_description or self.summary
 
+    def get_view_restrictions(self):
+        # No query when routing already found no restriction (coalition_site.queries).
+        from .queries import view_restrictions
+
+        return view_restrictions(self, super().get_view_restrictions)
+
 
 class HomePage(BasePage):
     hero_heading = models.CharField(max_length=200)
@@ -203,6 +223,12 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # Any page below in two queries, whatever its depth (coalition_site.queries).
+        from .queries import route
+
+        return route(self, request, path_components) or super().route(request, path_components)
 
 
 class StandardPage(BasePage):

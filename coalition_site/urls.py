@@ -6,11 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import two_factor, views
 from .sitemaps import SiteSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path("admin/two-factor/", include(two_factor)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
@@ -28,3 +29,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database outage gets the 503 page (coalition_site/outage.py), anything else the 500 page.
+handler500 = "coalition_site.outage.server_error"

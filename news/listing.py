@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
@@ -12,6 +12,7 @@ from coalition_site.listing import (
     KEYWORD_MAX_LENGTH,
     clean_keyword,
     paginate,
+    parent_url,
     querystring_without_page,
     without_view_restrictions,
 )
@@ -39,22 +40,23 @@ def published_news(queryset=None):
     )
 
 
-def news_cards(queryset):
+def news_cards(queryset, topics=True):
     """News ready for cards, in a fixed number of queries however many there are.
 
     The image comes with the item (select_related) and its card rendition in one
-    more query, as `prefetch_renditions` would fetch it.
+    more query, as `prefetch_renditions` would fetch it. With `topics=False` the
+    caller fetches the cards' topics itself (with other items', in one query).
     """
     renditions = (
         get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_FILTER)
     )
+    prefetches = [
+        Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    ]
     return (
         queryset.defer_streamfields()
         .select_related("image")
-        .prefetch_related(
-            Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions"),
-            "topics",
-        )
+        .prefetch_related(*prefetches, *(["topics"] if topics else []))
     )
 
 
@@ -130,9 +132,12 @@ def news_listing_context(index, request):
     }
 
 
-def related_news(page, limit=RELATED_LIMIT):
-    """Up to `limit` other news items sharing a topic with `page`, newest first."""
-    topic_ids = [topic.pk for topic in page.topics.all()]
+def related_news(page, limit=RELATED_LIMIT, topics=None):
+    """Up to `limit` other news items sharing a topic with `page`, newest first.
+
+    Pass `topics` when the page's topics are already at hand, to save a query.
+    """
+    topic_ids = [topic.pk for topic in (page.topics.all() if topics is None else topics)]
     if not topic_ids:
         return []
     sharing_a_topic = NewsPage.objects.filter(topics__in=topic_ids).values("pk")
@@ -142,15 +147,30 @@ def related_news(page, limit=RELATED_LIMIT):
     return list(news_cards(others)[:limit])
 
 
+def related_news_and_topics(page, limit=RELATED_LIMIT):
+    """(related news, the item's topics) for a saved item: its topics and theirs in one query."""
+    chosen = NewsPage.topics.through.objects.filter(newspage_id=page.pk).values("topic_id")
+    sharing_a_topic = NewsPage.objects.filter(topics__in=chosen).values("pk")
+    others = published_news(NewsPage.objects.filter(pk__in=sharing_a_topic)).exclude(pk=page.pk)
+    related = list(news_cards(others, topics=False)[:limit])
+    prefetch_related_objects([page, *related], "topics")
+    return related, list(page.topics.all())
+
+
 def detail_context(page, request):
     """What a news item's page shows besides its own fields."""
-    parent = page.get_parent() if page.path else None
+    if page.pk and not getattr(request, "is_preview", False):
+        related, topics = related_news_and_topics(page)
+    else:  # a preview: the topics being edited are on the page, not in the database
+        topics = list(page.topics.all())
+        related = related_news(page, topics=topics)
     return {
-        "topics": list(page.topics.all()),
+        "topics": topics,
         "attachments": list(page.attachments.all().select_related("document")),
         "related_partners": [partner for partner in page.related_partners.all() if partner.live],
-        "related_news": related_news(page),
-        "news_index_url": parent.get_url(request) if parent else "",
+        "related_news": related,
+        # The item's parent is the news index: its address, without asking the database.
+        "news_index_url": parent_url(page.get_url(request)) if page.path else "",
     }
 
 

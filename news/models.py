@@ -181,7 +181,7 @@ class NewsPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(detail_context(self, request))
-        context.update(sharing_context(self, request))
+        context.update(sharing_context(self, request, topics=context["topics"]))
         return context
 
 

@@ -9,6 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.models import Site
 
 from coalition_site.templatetags.site_tags import SHARE_IMAGE_FILTER
 
@@ -20,8 +21,11 @@ def iso(value):
     return value.isoformat() if value else None
 
 
-def structured_data(page, canonical_url, image_url=None, home_url=None):
-    """schema.org data for `page`: a NewsArticle, or an Event for events."""
+def structured_data(page, canonical_url, image_url=None, home_url=None, topics=None):
+    """schema.org data for `page`: a NewsArticle, or an Event for events.
+
+    Pass `topics` when the page's topics are already at hand, to save a query.
+    """
     publisher = {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME}
     if home_url:
         publisher["url"] = home_url
@@ -53,7 +57,7 @@ def structured_data(page, canonical_url, image_url=None, home_url=None):
             "publisher": publisher,
             "author": publisher,
             "mainEntityOfPage": canonical_url,
-            "keywords": [topic.name for topic in page.topics.all()],
+            "keywords": [topic.name for topic in (page.topics.all() if topics is None else topics)],
         }
     data["url"] = canonical_url
     if image_url:
@@ -61,17 +65,18 @@ def structured_data(page, canonical_url, image_url=None, home_url=None):
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 
 
-def sharing_context(page, request):
+def sharing_context(page, request, topics=None):
     """`share_image` and `og_type` for `social_meta`, and `structured_data` for `json_ld`."""
     image = page.listing_image or page.image
     image_url = None
     if image is not None:
         image_url = request.build_absolute_uri(image.get_rendition(SHARE_IMAGE_FILTER).url)
     canonical_url = page.get_full_url(request)
-    site = page.get_site()
+    # The site serving the request is known already (coalition_site.cache); no query.
+    site = Site.find_for_request(request) or page.get_site()
     home_url = site.root_url.rstrip("/") + "/" if site else None
     return {
         "share_image": image,
         "og_type": "article",
-        "structured_data": structured_data(page, canonical_url, image_url, home_url),
+        "structured_data": structured_data(page, canonical_url, image_url, home_url, topics),
     }

@@ -12,6 +12,7 @@ from coalition_site.listing import (
     clean_keyword,
     paginate,
     querystring_without_page,
+    term_choices,
     without_view_restrictions,
 )
 from coalition_site.models import Language
@@ -22,14 +23,22 @@ from .models import PartnerPage, Population, Sector, Service, ServiceArea
 LOGO_FILTER = "max-160x160|format-webp"
 
 
-def term_filter(model, field_name, label):
-    """A select of one managed-list term, named in the URL by its slug."""
-    return django_filters.ModelChoiceFilter(
-        queryset=model.objects.all(),
-        field_name=field_name,
-        to_field_name="slug",
-        label=label,
-        empty_label=_("Any"),
+# The managed lists the directory filters by, read together in one query.
+TERM_FILTERS = {
+    "service": Service,
+    "population": Population,
+    "language": Language,
+    "area": ServiceArea,
+}
+
+
+def term_filter(field_name, label):
+    """A select of one managed-list term, named in the URL by its slug.
+
+    Its choices are set when the filter set is made, from one query for all lists.
+    """
+    return django_filters.ChoiceFilter(
+        field_name=f"{field_name}__slug", label=label, empty_label=_("Any")
     )
 
 
@@ -42,14 +51,20 @@ class PartnerFilter(django_filters.FilterSet):
     sector = django_filters.ChoiceFilter(
         label=_("Sector"), choices=Sector.choices, empty_label=_("Any")
     )
-    service = term_filter(Service, "services", _("Service"))
-    population = term_filter(Population, "populations", _("Population served"))
-    language = term_filter(Language, "languages", _("Language spoken"))
-    area = term_filter(ServiceArea, "service_areas", _("Service area"))
+    service = term_filter("services", _("Service"))
+    population = term_filter("populations", _("Population served"))
+    language = term_filter("languages", _("Language spoken"))
+    area = term_filter("service_areas", _("Service area"))
 
     class Meta:
         model = PartnerPage
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = term_choices(TERM_FILTERS)
+        for name in TERM_FILTERS:
+            self.filters[name].extra["choices"] = choices[name]
 
     def filter_keyword(self, queryset, name, value):
         keyword = clean_keyword(value)
@@ -64,11 +79,20 @@ class PartnerFilter(django_filters.FilterSet):
 
 
 def partner_cards(queryset):
-    """Partners ready for cards, in a fixed number of queries however many there are."""
-    images = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
-    return queryset.prefetch_related(
-        Prefetch("logo", queryset=images), "services", "languages"
-    ).order_by("title")
+    """Partners ready for cards, in a fixed number of queries however many there are.
+
+    Logos come with the partners (a join) and their card renditions in one more query.
+    """
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LOGO_FILTER)
+    return (
+        queryset.select_related("logo")
+        .prefetch_related(
+            Prefetch("logo__renditions", queryset=renditions, to_attr="prefetched_renditions"),
+            "services",
+            "languages",
+        )
+        .order_by("title")
+    )
 
 
 def directory_context(directory, request):

@@ -1,11 +1,12 @@
 """The show page's episode list, and the latest episode for the home page."""
 
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Length, Substr
 from wagtail.images import get_image_model
 
-from coalition_site.listing import paginate
+from coalition_site.listing import paginate, without_view_restrictions
 
-from .models import PodcastEpisodePage
+from .models import PodcastEpisodePage, PodcastIndexPage
 
 EPISODE_IMAGE_FILTER = "fill-320x180|format-webp"
 EPISODES_PER_PAGE = 12
@@ -54,5 +55,11 @@ def show_context(show, request):
 
 
 def latest_episode():
-    """The most recent published episode of any show, or None."""
-    return episode_cards(PodcastEpisodePage.objects.live().public()).first()
+    """The most recent published episode of any show, or None.
+
+    The show's title comes with it as `show_title` (a subquery of the same query).
+    """
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - PodcastIndexPage.steplen)
+    show_title = PodcastIndexPage.objects.filter(path=parent_path).values("title")[:1]
+    episodes = without_view_restrictions(PodcastEpisodePage.objects.live())
+    return episode_cards(episodes).annotate(show_title=Subquery(show_title)).first()

@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import CharField, Q, Value
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from coalition_site.listing import (
@@ -12,6 +12,7 @@ from coalition_site.listing import (
     paginate,
     without_view_restrictions,
 )
+from coalition_site.listing import term_choices as shared_term_choices
 from coalition_site.models import Language
 
 from .models import Audience, ResourcePage, ResourceType, Topic
@@ -26,17 +27,7 @@ def term_choices():
 
     Returns {"audience": [...], "topic": [...], "language": [...]}, each sorted by name.
     """
-    parts = [
-        model.objects.order_by()
-        .annotate(kind=Value(kind, output_field=CharField()))
-        .values_list("slug", "name", "kind")
-        for kind, model in TERM_FILTERS.items()
-    ]
-    rows = parts[0].union(*parts[1:], all=True).order_by("kind", "name")
-    choices = {kind: [] for kind in TERM_FILTERS}
-    for slug, name, kind in rows:
-        choices[kind].append((slug, name))
-    return choices
+    return shared_term_choices(TERM_FILTERS)
 
 
 def term_filter(field_name, label):

@@ -1,7 +1,19 @@
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from tests.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache.
+
+    The database is rolled back between tests but the cache is not, and what it
+    keeps (Wagtail's site root paths, our site data and pages) names page ids
+    that the next test may not have.
+    """
+    cache.clear()
 
 
 @pytest.fixture

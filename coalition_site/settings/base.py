@@ -5,9 +5,11 @@ configuration table in README.md. `dev`, `test` and `production` build on this.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -31,11 +33,21 @@ def database_from_url(url):
         # psycopg 3's pool keeps connections open between requests; Django
         # requires CONN_MAX_AGE=0 when it manages the pool.
         config["CONN_MAX_AGE"] = 0
+        # Hand out only connections that answer (the pool checks each one), so a
+        # database restart costs no failed requests once it is back.
+        config["CONN_HEALTH_CHECKS"] = True
         config.setdefault("OPTIONS", {})["pool"] = {
             "min_size": int(os.environ.get("DATABASE_POOL_MIN", "2")),
             "max_size": int(os.environ.get("DATABASE_POOL_MAX", "10")),
-            "timeout": 10,
+            # How long a request waits for a connection before the site answers
+            # with its 503 page: short, so a reader never waits on an outage.
+            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "1.5")),
         }
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # libpq's minimum; a database that does not answer fails fast.
+        config.setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
+        )
     return config
 
 
@@ -74,19 +86,35 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "coalition_site.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "coalition_site.security.SecurityHeadersMiddleware",
+    "coalition_site.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "coalition_site.outage.DatabaseOutageMiddleware",
+    # Text compressed unless it carries a CSRF token; then the anonymous page
+    # cache, whose hits skip everything below (see "Performance and scaling").
+    "coalition_site.pagecache.CsrfSafeGZipMiddleware",
+    "coalition_site.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step sign-in for the admin (coalition_site/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "coalition_site.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into its message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "coalition_site.urls"
@@ -115,6 +143,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a sign-in while its username and address are locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -165,10 +199,63 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "coalition",
-        }
+        },
+        # Wagtail looks image renditions up here first. They never change (a new
+        # crop is a new rendition), so they may stay a week instead of 5 minutes.
+        "renditions": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "coalition-renditions",
+            "TIMEOUT": 7 * 24 * 3600,
+        },
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The anonymous page cache (coalition_site.pagecache) keeps pages this many
+# seconds; 0 turns it off. On by default only with Redis: a cache per process
+# would let one process serve a page another has just unpublished.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SECONDS") or (300 if os.environ.get("REDIS_URL") else 0)
+)
+# Site, settings and menu, read once per change (coalition_site.cache).
+SITE_CACHE_SECONDS = int(os.environ.get("SITE_CACHE_SECONDS") or 300)
+
+
+def frontend_cache_from_env():
+    """Wagtail's purge of a CDN or caching proxy on publish, configured by the environment.
+
+    Cloudflare: FRONTEND_CACHE_CLOUDFLARE_TOKEN (an API token allowed to purge) and
+    FRONTEND_CACHE_CLOUDFLARE_ZONEID. CloudFront: FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID
+    (credentials as boto3 finds them). Any proxy that accepts HTTP PURGE (Varnish,
+    nginx): FRONTEND_CACHE_PURGE_URL, e.g. http://varnish:6081. None set: no purging.
+    """
+    backends = {}
+    token = os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN")
+    zone = os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID")
+    if token and zone:
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": token,
+            "ZONEID": zone,
+        }
+    if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": os.environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+        backends["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    return backends
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
+if WAGTAILFRONTENDCACHE:
+    # Its signal handlers purge a page's addresses when it is published or unpublished.
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -186,6 +273,119 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# The admin reads its CSRF token from the page, never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+
+# ---- Security headers (see "Security and operations" in README.md) ----
+# Django's SecurityMiddleware: nosniff, referrer policy and COOP everywhere;
+# HSTS and the HTTPS redirect are production settings.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Not "no-referrer": with it, browsers send `Origin: null` with form posts and
+# Django's CSRF check refuses the contact forms and the admin sign-in.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+
+def media_origins():
+    """Where media files come from when they are not on this host (S3 or a CDN)."""
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        return []
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        return [f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"]
+    if os.environ.get("AWS_S3_ENDPOINT_URL"):
+        return [os.environ["AWS_S3_ENDPOINT_URL"].rstrip("/")]
+    return [f"https://{bucket}.s3.amazonaws.com"]
+
+
+MEDIA_ORIGINS = media_origins()
+# django-csp 4 (coalition_site.security.ContentSecurityPolicyMiddleware). Every
+# script and style is a file in static/; no inline code and no nonces, so a
+# cached page is safe to replay. The only frame is the click-to-load video.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": ["https://www.youtube-nocookie.com"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+# The Wagtail admin's templates use inline scripts and styles, blob: previews
+# of uploads and same-origin preview frames: a looser policy, under /admin/ only.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "media-src": [SELF, "blob:", *MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https://www.youtube-nocookie.com"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    },
+}
+# Cross-Origin-Resource-Policy is same-origin except under these prefixes: the
+# podcast audio and feeds, news feeds and media, which web podcast players and
+# feed readers load from their own sites (coalition_site.security).
+SHARED_RESOURCE_PATH_PREFIXES = ["/podcasts/", "/news/feeds/", "/media/"]
+# coalition_site.security.SecurityHeadersMiddleware. Features no page uses are
+# off; the YouTube player, once a reader starts it, may play and go full screen.
+_PLAYER = ["self", "https://www.youtube-nocookie.com"]
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": _PLAYER,
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": _PLAYER,
+    "fullscreen": _PLAYER,
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "interest-cohort": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": _PLAYER,
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+
+# ---- Sign-in protection (django-axes) ----
+# Five wrong passwords for one username from one address lock that pair for
+# 30 minutes; the sign-in page says so (coalition_site.security.lockout_response).
+# `manage.py axes_reset` (or axes_reset_username NAME) unlocks at once.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "coalition_site.security.lockout_response"
+AXES_VERBOSE = False  # no start-up banner on every command; lockouts are still logged
+
+# Two-step sign-in (django-otp, coalition_site/two_factor.py): compulsory for
+# superusers and coalition editors where this is on (production), optional for
+# partner accounts everywhere.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = "Sacramento Together"
 
 WAGTAIL_SITE_NAME = "Sacramento Together"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -214,7 +414,14 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# No SVG: an SVG can carry script. Listed here rather than left to Wagtail's default.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Checks an upload's header before Wagtail decodes it: see coalition_site/uploads.py.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "coalition_site.uploads.SafeImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatar requests to gravatar.com from the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Embeds are rendered by our own click-to-load facade; nothing is fetched from
 # oEmbed providers while an editor works or a page renders.

@@ -7,6 +7,8 @@ SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off even where REDIS_URL is set; tests/performance turns it on where it tests it.
+PAGE_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
@@ -16,3 +18,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the app folders; nothing is collected for tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# django-axes refuses authenticate() calls without a request, which client.login()
+# makes; the lockout tests in tests/security turn it back on.
+AXES_ENABLED = False

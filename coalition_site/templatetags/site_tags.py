@@ -8,28 +8,34 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from coalition_site.cache import site_data
 from coalition_site.listing import without_view_restrictions
 
 register = template.Library()
 
 
 def site_root(request):
-    """The current site's root page, found once per request."""
+    """The current site's root page (its specific HomePage), found once per request."""
     if request is None:
         return None
     if not hasattr(request, "_coalition_site_root"):
-        site = Site.find_for_request(request)
+        data = site_data(request)
+        site = data.site if data else Site.find_for_request(request)
         request._coalition_site_root = site.root_page if site else None
     return request._coalition_site_root
 
 
 @register.inclusion_tag("components/navigation.html", takes_context=True)
 def primary_navigation(context):
+    """The home page's live, public children shown in menus, kept in the site cache."""
     request = context.get("request")
     root = site_root(request)
     current = context.get("page")
     items = []
-    if root is not None:
+    data = site_data(request)
+    if data is not None:
+        items = data.menu
+    elif root is not None:
         children = without_view_restrictions(root.get_children().live().in_menu())
         items = list(children.only("id", "title", "url_path"))
     return {

@@ -3,10 +3,11 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from coalition_site.listing import parent_url
 from coalition_site.templatetags.site_tags import site_root
 from news.listing import news_cards, published_news
 from news.listing import news_naming_partner as news_naming
-from news.models import NewsIndexPage, NewsKind, NewsPage
+from news.models import NewsKind, NewsPage
 
 register = template.Library()
 
@@ -14,17 +15,15 @@ register = template.Library()
 @register.inclusion_tag("news/latest_news.html", takes_context=True)
 def latest_news(context, limit=3):
     """The home page's latest news; renders nothing while there is none."""
-    root = site_root(context.get("request"))
+    request = context.get("request")
+    root = site_root(request)
     news = NewsPage.objects.all() if root is None else NewsPage.objects.descendant_of(root)
     items = list(news_cards(published_news(news))[:limit])
-    index = None
-    if items:
-        indexes = NewsIndexPage.objects.live().public()
-        index = (indexes if root is None else indexes.descendant_of(root)).first()
     return {
         "items": items,
-        "news_index": index,
-        "request": context.get("request"),
+        # A news item's parent is the news index: its address comes without a query.
+        "news_index_url": parent_url(items[0].get_url(request)) if items else "",
+        "request": request,
     }
 
 

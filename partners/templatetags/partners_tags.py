@@ -1,5 +1,6 @@
 from django import template
 
+from coalition_site.listing import without_view_restrictions
 from partners.listing import partner_cards
 from partners.models import PartnerPage
 
@@ -9,5 +10,6 @@ register = template.Library()
 @register.inclusion_tag("partners/featured_partners.html")
 def featured_partners(limit=4):
     """The partners editors chose for the home page; renders nothing when there are none."""
-    partners = partner_cards(PartnerPage.objects.live().public().filter(featured=True))
+    public = without_view_restrictions(PartnerPage.objects.live())
+    partners = partner_cards(public.filter(featured=True))
     return {"partners": list(partners[:limit])}

@@ -1,5 +1,6 @@
 from django import template
 
+from coalition_site.listing import parent_url
 from podcasts import listing
 
 register = template.Library()
@@ -9,5 +10,6 @@ register = template.Library()
 def latest_episode_slot():
     """The newest episode for the home page; renders nothing while there is none."""
     episode = listing.latest_episode()
-    show = episode.get_parent() if episode else None
+    # An episode's parent is its show: its address and title come without another query.
+    show = {"title": episode.show_title, "url": parent_url(episode.url)} if episode else None
     return {"episode": episode, "show": show}

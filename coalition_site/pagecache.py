@@ -1,0 +1,249 @@
+"""The anonymous page cache, and HTML compression that leaves CSRF tokens alone.
+
+`PageCacheMiddleware` keeps whole responses for anonymous readers in Django's
+cache (Redis in production, shared by every process and server) and answers
+the next reader of the same address from it without touching the database.
+
+What is stored: the response to a GET or HEAD that
+- comes without a session cookie, a messages cookie or an Authorization header
+  (an editor, a signed-in partner, someone who just sent a form: all bypass it),
+- is not for the admin, documents, audio files or a preview,
+- has only the listings' own filter parameters in its query string (`page`,
+  `sector`, `topic`…; see QUERY_PARAMETERS): a keyword search (`q`) is never
+  stored, because what people search for is never kept, and unknown parameters
+  (`utm_source`…) are not stored so nobody can fill the cache with variants,
+- answers 200 with a complete (not streamed) body under PAGE_CACHE_MAX_BYTES,
+- sets no cookie (a page with a form sets the CSRF cookie, so forms are never
+  stored), holds no CSRF token, and was not marked private or no-store by its view.
+
+Redirects and 404s are not stored: they are cheap, and a 404 can turn into a
+redirect when an editor adds one.
+
+The key: generation (see coalition_site.cache), scheme, host, language, and a
+hash of the path with its query string. Publishing, unpublishing, moving or
+deleting a page, and saving site settings, managed lists, images, documents,
+redirects or view restrictions, moves the generation on, so every process sees
+the change at once. Entries also expire after PAGE_CACHE_SECONDS.
+
+Headers: stored responses get `Cache-Control: public, max-age=0,
+s-maxage=PAGE_CACHE_SECONDS, stale-while-revalidate=60` (browsers always ask
+again; a CDN may keep the page as long as we do) and an ETag, so a reader's
+browser that asks again gets a 304. Every other response that has no
+Cache-Control of its own gets `private, no-cache`, so that no shared cache
+ever keeps a signed-in editor's page. `X-Page-Cache` says hit, miss (stored
+now) or bypass.
+
+Bodies are kept gzip-compressed: a hit is sent as stored to a browser that
+accepts gzip, and unpacked for one that does not.
+"""
+
+import gzip
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.gzip import GZipMiddleware
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from . import cache as site_cache
+
+PAGE_CACHE_SECONDS_DEFAULT = 0
+PAGE_CACHE_MAX_BYTES_DEFAULT = 2 * 1024 * 1024
+STALE_WHILE_REVALIDATE = 60
+
+# Query parameters of the listings' filters and pagination. A request with any
+# other parameter is answered normally but not stored.
+QUERY_PARAMETERS = frozenset(
+    {"page", "sector", "service", "population", "language", "area"}
+    | {"kind", "topic", "year", "audience", "type"}
+)
+EXCLUDED_PATH_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/podcasts/audio/")
+COMPRESSIBLE_TYPES = (
+    "text/",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/json",
+    "application/ld+json",
+    "image/svg+xml",
+)
+# Set by the cache itself, or by the server for each response.
+UNSTORED_HEADERS = frozenset({"set-cookie", "content-length", "content-encoding", "x-page-cache"})
+CSRF_FIELD = b'name="csrfmiddlewaretoken"'
+
+
+def page_cache_seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", PAGE_CACHE_SECONDS_DEFAULT)
+
+
+def bump_generation():
+    """Empty the page cache (and the per-site cache) for every process."""
+    site_cache.bump_generation()
+
+
+def is_compressible(content_type):
+    return content_type.split(";")[0].strip().lower().startswith(COMPRESSIBLE_TYPES)
+
+
+def accepts_gzip(request):
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
+
+
+def has_private_cookie(request):
+    names = {settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGES_COOKIE_NAME", "messages")}
+    return any(name in request.COOKIES for name in names)
+
+
+def request_language(request):
+    if "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE:
+        return translation.get_language_from_request(request)
+    return settings.LANGUAGE_CODE
+
+
+def may_serve_from_cache(request):
+    """Whether this request may be answered from, and stored in, the page cache."""
+    return (
+        page_cache_seconds() > 0
+        and request.method in ("GET", "HEAD")
+        and not has_private_cookie(request)
+        and "HTTP_AUTHORIZATION" not in request.META
+        and set(request.GET.keys()) <= QUERY_PARAMETERS
+    )
+
+
+def cache_key(request):
+    hostname, port = site_cache.request_host(request)
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return ":".join(
+        [
+            "coalition:page",
+            site_cache.generation(request),
+            request.scheme,
+            f"{hostname}:{port}",
+            request_language(request),
+            address,
+        ]
+    )
+
+
+def may_store(request, response):
+    """Whether a response to a request that `may_serve_from_cache` may be stored."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-store", "no-cache")):
+        return False
+    content = response.content
+    if len(content) > getattr(settings, "PAGE_CACHE_MAX_BYTES", PAGE_CACHE_MAX_BYTES_DEFAULT):
+        return False
+    return CSRF_FIELD not in content
+
+
+def public_cache_control(seconds):
+    return f"public, max-age=0, s-maxage={seconds}, stale-while-revalidate={STALE_WHILE_REVALIDATE}"
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers from the shared cache; see the module docstring.
+
+    Place it after WhiteNoise (static files never reach it) and the database
+    outage middleware, and before the session, CSRF and authentication
+    middleware, so that a hit runs none of them and touches no database, and
+    so that it sees the cookies they set on the way out.
+
+    It also hands Wagtail the request's Site from coalition_site.cache, so
+    that no page looks its site up in the database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(EXCLUDED_PATH_PREFIXES):
+            # The admin, documents and audio keep their own headers.
+            return self.get_response(request)
+
+        data = site_cache.site_data(request)
+        if data is not None:
+            request._wagtail_site = data.site
+
+        if not may_serve_from_cache(request):
+            response = self.get_response(request)
+            response.headers.setdefault("Cache-Control", "private, no-cache")
+            response["X-Page-Cache"] = "bypass"
+            return response
+
+        key = cache_key(request)
+        entry = cache.get(key)
+        if entry is not None:
+            return self.from_entry(request, entry)
+
+        response = self.get_response(request)
+        if may_store(request, response):
+            entry = self.to_entry(response)
+            cache.set(key, entry, page_cache_seconds())
+            response["Cache-Control"] = entry["headers"]["Cache-Control"]
+            response["ETag"] = entry["etag"]
+            response["X-Page-Cache"] = "miss"
+        else:
+            response.headers.setdefault("Cache-Control", "private, no-cache")
+            response["X-Page-Cache"] = "bypass"
+        return response
+
+    def to_entry(self, response):
+        content = response.content
+        compressed = is_compressible(response.get("Content-Type", ""))
+        if compressed:
+            patch_vary_headers(response, ["Accept-Encoding"])
+        headers = {
+            name: value for name, value in response.items() if name.lower() not in UNSTORED_HEADERS
+        }
+        headers["Cache-Control"] = public_cache_control(page_cache_seconds())
+        return {
+            "status": response.status_code,
+            "headers": headers,
+            "body": gzip.compress(content, mtime=0) if compressed else content,
+            "compressed": compressed,
+            "etag": f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
+        }
+
+    def from_entry(self, request, entry):
+        if request.META.get("HTTP_IF_NONE_MATCH") == entry["etag"]:
+            response = HttpResponseNotModified()
+        else:
+            body = entry["body"]
+            response = HttpResponse(status=entry["status"])
+            if entry["compressed"] and accepts_gzip(request):
+                response["Content-Encoding"] = "gzip"
+            elif entry["compressed"]:
+                body = gzip.decompress(body)
+            response.content = body
+        for name, value in entry["headers"].items():
+            response[name] = value
+        response["ETag"] = entry["etag"]
+        response["X-Page-Cache"] = "hit"
+        return response
+
+
+class CsrfSafeGZipMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware, for text only, and never for a response that carries a CSRF token.
+
+    BREACH recovers a secret from the size of compressed responses that also
+    reflect what an attacker sends. The only secret our pages hold is the CSRF
+    token of a form; a response that used one sets the CSRF cookie, so it is
+    sent uncompressed. Files (documents, audio, answers to range requests) are
+    left as they are; static files are compressed ahead of time by WhiteNoise.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code != 200 or not is_compressible(response.get("Content-Type", "")):
+            return response
+        if settings.CSRF_COOKIE_NAME in response.cookies:
+            return response
+        if not response.streaming and CSRF_FIELD in response.content:
+            return response
+        return super().process_response(request, response)

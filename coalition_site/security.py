@@ -1,0 +1,124 @@
+"""Response headers and sign-in lockout.
+
+The policies themselves are settings (`CONTENT_SECURITY_POLICY`,
+`ADMIN_CONTENT_SECURITY_POLICY`, `PERMISSIONS_POLICY`) so that a test or a
+deployment can read them; this module applies them.
+"""
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.forms.utils import ErrorList
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import ngettext
+
+# The Wagtail admin (and Django's own admin) run inline scripts and styles, so
+# they get a looser policy of their own; see ADMIN_CONTENT_SECURITY_POLICY.
+ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def permissions_policy_header(features):
+    """`{"camera": [], "fullscreen": ["self", "https://x"]}` → `camera=(), fullscreen=(self "https://x")`."""
+    parts = []
+    for feature, allowlist in features.items():
+        origins = " ".join(item if item == "self" else f'"{item}"' for item in allowlist)
+        parts.append(f"{feature}=({origins})")
+    return ", ".join(parts)
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django's SecurityMiddleware does not set.
+
+    `Permissions-Policy` turns off the browser features no page of ours uses, and
+    `Cross-Origin-Resource-Policy` keeps other sites from embedding our responses,
+    except what is made to be used elsewhere (`SHARED_RESOURCE_PATH_PREFIXES`:
+    podcast audio and feeds, news feeds, media), which web podcast players and
+    feed readers load from their own sites. A view that sets either header
+    itself keeps its own.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = permissions_policy_header(settings.PERMISSIONS_POLICY)
+        self.shared_prefixes = tuple(getattr(settings, "SHARED_RESOURCE_PATH_PREFIXES", ()))
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.permissions_policy:
+            response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        shared = self.shared_prefixes and request.path_info.startswith(self.shared_prefixes)
+        response.headers.setdefault(
+            "Cross-Origin-Resource-Policy", "cross-origin" if shared else "same-origin"
+        )
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's policy under the admin prefixes.
+
+    Public pages get `CONTENT_SECURITY_POLICY`: no inline script or style and no
+    nonces, so a cached page replays nothing secret. The admin's own templates use
+    inline scripts and styles, so paths under `ADMIN_PATH_PREFIXES` get
+    `ADMIN_CONTENT_SECURITY_POLICY` instead. A view decorated with django-csp's
+    `@csp_override` still wins everywhere.
+    """
+
+    def process_response(self, request, response):
+        if getattr(request, "is_dummy", False):
+            # Wagtail's preview renders a page through the middleware on a made-up
+            # request for the page's public path; the admin request that frames it
+            # sets the admin policy (whose frame-ancestors allows the editor).
+            return response
+        return super().process_response(request, response)
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if (
+            not report_only
+            and parts.config is None
+            and request.path_info.startswith(ADMIN_PATH_PREFIXES)
+        ):
+            parts = PolicyParts(
+                config=settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"],
+                update=parts.update,
+                replace=parts.replace,
+                nonce=parts.nonce,
+            )
+        return parts
+
+
+def lockout_message(request):
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return ngettext(
+        "Too many failed sign-in attempts. To protect this account, signing in from "
+        "your network is paused for %(minutes)d minute. Try again later, or ask a site "
+        "administrator to unlock the account.",
+        "Too many failed sign-in attempts. To protect this account, signing in from "
+        "your network is paused for %(minutes)d minutes. Try again later, or ask a site "
+        "administrator to unlock the account.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """django-axes' AXES_LOCKOUT_CALLABLE: the same sign-in page, saying why.
+
+    The login view has already rendered its form with the generic "wrong
+    password" error; render that page again with the lockout explained in
+    place of it, with status 429 so that scripts can tell. Anything that is not
+    a rendered sign-in form gets a short plain-text answer.
+    """
+    message = lockout_message(request)
+    context = getattr(original_response, "context_data", None) or {}
+    form = context.get("form")
+    template = getattr(original_response, "template_name", None)
+    if form is None or template is None:
+        response = HttpResponse(message, content_type="text/plain; charset=utf-8", status=429)
+    else:
+        form.errors.clear()
+        form.errors[NON_FIELD_ERRORS] = ErrorList([message])
+        # Middleware has already rendered responses by now: render this one here.
+        response = TemplateResponse(request, template, context, status=429).render()
+    response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    return response

@@ -1,0 +1,354 @@
+"""The anonymous page cache: fast for readers, never wrong, never personal.
+
+The cache is off in the test settings; `page_cache` turns it on. The tests run
+on Django's local-memory cache, and again on Redis (`redis_page_cache`) when a
+Redis server answers at REDIS_TEST_URL; on CI, where Redis always runs, a
+missing server fails instead of skipping.
+"""
+
+import gzip
+import os
+
+import pytest
+from django.core.cache import cache, caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from coalition_site import cache as site_cache
+from coalition_site.models import FormField, FormPage, SiteSettings
+from partners.models import Service
+from tests.factories import StandardPageFactory
+
+from .conftest import SiteBuilder
+
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+# Keys of this test run only, so that runs at the same time (SQLite and PostgreSQL,
+# say) neither see nor delete each other's entries.
+REDIS_KEY_PREFIX = f"coalition-test-{os.getpid()}"
+
+
+def on_ci():
+    return os.environ.get("CI", "").strip().lower() == "true"
+
+
+def redis_answers():
+    try:
+        import redis
+
+        return redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=1).ping()
+    except Exception:
+        return False
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings):
+    """The page cache on, on local memory and then on Redis."""
+    settings.PAGE_CACHE_SECONDS = 300
+    if request.param == "redis":
+        if not redis_answers():
+            message = f"Redis does not answer at {REDIS_TEST_URL}"
+            if on_ci():
+                pytest.fail(message)
+            pytest.skip(message)
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": REDIS_TEST_URL,
+                "KEY_PREFIX": REDIS_KEY_PREFIX,
+            }
+        }
+    empty(request.param)
+    yield request.param
+    empty(request.param)
+
+
+def empty(backend):
+    if backend == "redis":
+        caches["default"].delete_pattern("*")  # this run's keys only, unlike clear()
+    else:
+        caches["default"].clear()
+
+
+@pytest.fixture
+def page(home):
+    page = StandardPageFactory.build(slug="about", title="About us", introduction="First words.")
+    home.add_child(instance=page)
+    return page
+
+
+def read(client, url="/about/", **headers):
+    """(response, number of queries) for one GET."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    return response, len(queries)
+
+
+def body_of(response):
+    content = response.content
+    if response.get("Content-Encoding") == "gzip":
+        content = gzip.decompress(content)
+    return content.decode()
+
+
+# ---------------------------------------------------------------- hits
+
+
+@pytest.mark.django_db
+def test_a_hit_touches_no_database(client, page_cache, page):
+    first, first_queries = read(client)
+    assert first["X-Page-Cache"] == "miss"
+    assert first_queries > 0
+    second, queries = read(client)
+    assert second.status_code == 200
+    assert second["X-Page-Cache"] == "hit"
+    assert queries == 0
+    assert body_of(second) == body_of(first)
+
+
+@pytest.mark.django_db
+def test_head_requests_are_answered_from_the_cache(client, page_cache, page):
+    client.get("/about/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.head("/about/")
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+    assert len(queries) == 0
+
+
+@pytest.mark.django_db
+def test_cached_pages_say_so_to_shared_caches_and_set_no_cookie(client, page_cache, page):
+    for response in [client.get("/about/"), client.get("/about/")]:
+        assert response.cookies == {}
+        assert "Set-Cookie" not in response
+        control = response["Cache-Control"]
+        assert control.startswith("public")
+        assert "s-maxage=300" in control and "max-age=0" in control
+        assert response["ETag"]
+
+
+@pytest.mark.django_db
+def test_a_browser_asking_again_gets_not_modified(client, page_cache, page):
+    etag = client.get("/about/")["ETag"]
+    response, queries = read(client, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert queries == 0
+
+
+@pytest.mark.django_db
+def test_hits_are_compressed_for_browsers_that_accept_it(client, page_cache, page):
+    plain = client.get("/about/")
+    zipped = client.get("/about/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert zipped["X-Page-Cache"] == "hit"
+    assert zipped["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped["Vary"]
+    assert body_of(zipped) == body_of(plain)
+    unzipped = client.get("/about/")
+    assert "Content-Encoding" not in unzipped
+    assert body_of(unzipped) == body_of(plain)
+
+
+@pytest.mark.django_db
+def test_each_address_has_its_own_entry(client, page_cache, home):
+    home.add_child(instance=StandardPageFactory.build(slug="one", title="Page one"))
+    home.add_child(instance=StandardPageFactory.build(slug="two", title="Page two"))
+    assert "Page one" in body_of(client.get("/one/"))
+    assert "Page two" in body_of(client.get("/two/"))
+    assert "Page one" in body_of(client.get("/one/"))
+
+
+@pytest.mark.django_db
+def test_listing_filters_are_cached_but_keywords_and_unknown_parameters_are_not(
+    client, page_cache, home
+):
+    site = SiteBuilder(home)
+    site.grow("partner directory", 3)
+    client.get("/partners/?service=housing&page=1")
+    assert client.get("/partners/?service=housing&page=1")["X-Page-Cache"] == "hit"
+    for url in ["/partners/?q=shelter", "/search/?q=shelter", "/partners/?utm_source=x"]:
+        client.get(url)
+        response, queries = read(client, url)
+        assert response["X-Page-Cache"] == "bypass", url
+        assert queries > 0
+        assert "private" in response["Cache-Control"]
+    assert not any(b"shelter" in value for value in stored_values(page_cache))
+
+
+def stored_values(backend):
+    """Every value the page cache's backend holds, as bytes."""
+    if backend == "redis":
+        import redis
+
+        client = redis.Redis.from_url(REDIS_TEST_URL)
+        return [client.get(key) or b"" for key in client.scan_iter(f"{REDIS_KEY_PREFIX}:*")]
+    return list(caches["default"]._cache.values())
+
+
+# ---------------------------------------------------------------- invalidation
+
+
+@pytest.mark.django_db
+def test_publishing_shows_at_once(client, page_cache, page):
+    assert "First words." in body_of(client.get("/about/"))
+    assert client.get("/about/")["X-Page-Cache"] == "hit"
+    page.introduction = "Second words."
+    page.save_revision().publish()
+    response = client.get("/about/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Second words." in body_of(response)
+
+
+@pytest.mark.django_db
+def test_a_draft_changes_nothing_readers_see(client, page_cache, page):
+    client.get("/about/")
+    page.introduction = "Not yet."
+    page.save_revision()
+    response = client.get("/about/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "First words." in body_of(response)
+
+
+@pytest.mark.django_db
+def test_unpublishing_and_deleting_take_pages_away_at_once(client, page_cache, home, page):
+    other = StandardPageFactory.build(slug="other")
+    home.add_child(instance=other)
+    for url in ["/about/", "/other/"]:
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    page.unpublish()
+    assert client.get("/about/").status_code == 404
+    other.delete()
+    assert client.get("/other/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_move_shows_at_once(client, page_cache, home, page):
+    parent = StandardPageFactory.build(slug="parent", title="Parent")
+    home.add_child(instance=parent)
+    client.get("/about/")
+    assert client.get("/about/")["X-Page-Cache"] == "hit"
+    page.move(parent, pos="last-child")
+    old_address = client.get("/about/")
+    assert old_address.status_code == 301  # Wagtail adds a redirect for a moved page
+    assert old_address["Location"] == "/parent/about/"
+    assert client.get("/parent/about/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_site_settings_changes_show_at_once(client, page_cache, page):
+    assert "tel:+18883737888" in body_of(client.get("/about/"))
+    site_settings = SiteSettings.objects.get()
+    site_settings.hotline_phone = "1-800-555-0199"
+    site_settings.save()
+    assert "tel:+18005550199" in body_of(client.get("/about/"))
+
+
+@pytest.mark.django_db
+def test_managed_list_changes_show_at_once(client, page_cache, home):
+    site = SiteBuilder(home)
+    site.grow("partner directory", 2)
+    assert "Housing" in body_of(client.get("/partners/"))
+    service = Service.objects.get(name="Housing")
+    service.name = "Shelter and housing"
+    service.save()
+    assert "Shelter and housing" in body_of(client.get("/partners/"))
+
+
+@pytest.mark.django_db
+def test_making_a_page_private_takes_it_out_of_the_cache(client, page_cache, page):
+    client.get("/about/")
+    assert client.get("/about/")["X-Page-Cache"] == "hit"
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    response = client.get("/about/")
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_change_made_elsewhere_is_seen_through_the_shared_generation(client, page_cache, page):
+    """Another process or server publishing moves the generation the cache itself holds."""
+    client.get("/about/")
+    assert client.get("/about/")["X-Page-Cache"] == "hit"
+    generation = cache.get(site_cache.GENERATION_KEY)
+    cache.set(site_cache.GENERATION_KEY, "moved-on-by-another-server", timeout=None)
+    assert cache.get(site_cache.GENERATION_KEY) != generation
+    assert client.get("/about/")["X-Page-Cache"] == "miss"
+
+
+# ---------------------------------------------------------------- never cached
+
+
+@pytest.mark.django_db
+def test_signed_in_people_are_never_served_or_stored(client, page_cache, page, django_user_model):
+    user = django_user_model.objects.create_user("editor", password="long-enough-password")
+    client.force_login(user)
+    for _ in range(2):
+        response, queries = read(client)
+        assert response["X-Page-Cache"] == "bypass"
+        assert queries > 0
+        assert "private" in response["Cache-Control"]
+    client.logout()
+    response = client.get("/about/")
+    assert response["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_what_an_editor_sees_is_never_shown_to_a_reader(client, page_cache, page, admin_user):
+    client.force_login(admin_user)
+    editor_view = body_of(client.get("/about/"))
+    assert "wagtail-userbar" in editor_view
+    client.logout()
+    reader_view = body_of(client.get("/about/"))
+    assert "wagtail-userbar" not in reader_view
+
+
+@pytest.mark.django_db
+def test_previews_are_never_stored(client, page_cache, page, admin_user):
+    client.force_login(admin_user)
+    page.introduction = "Draft words."
+    page.save_revision()
+    preview = client.get(f"/admin/pages/{page.pk}/view_draft/")
+    assert preview.status_code == 200
+    assert "Draft words." in body_of(preview)
+    assert preview.get("X-Page-Cache") not in ("hit", "miss")
+    client.logout()
+    response = client.get("/about/")
+    assert "First words." in body_of(response)
+    assert "Draft words." not in body_of(response)
+
+
+@pytest.mark.django_db
+def test_pages_with_a_form_are_never_stored(client, page_cache, home):
+    form = FormPage(
+        title="Contact us",
+        slug="contact",
+        to_address="staff@example.org",
+        from_address="site@example.org",
+        subject="Message",
+    )
+    form.form_fields = [FormField(label="Message", field_type="multiline", required=True)]
+    home.add_child(instance=form)
+    for _ in range(2):
+        response, queries = read(client, "/contact/")
+        assert response.status_code == 200
+        assert response["X-Page-Cache"] == "bypass"
+        assert queries > 0
+        assert "csrftoken" in response.cookies
+        assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_not_found_is_not_stored(client, page_cache, home):
+    for _ in range(2):
+        response = client.get("/no-such-page/")
+        assert response.status_code == 404
+        assert response["X-Page-Cache"] == "bypass"
+
+
+@pytest.mark.django_db
+def test_with_the_cache_off_every_read_is_fresh(client, settings, page):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/about/")
+    response, queries = read(client)
+    assert response["X-Page-Cache"] == "bypass"
+    assert queries > 0
+    assert "private" in response["Cache-Control"]

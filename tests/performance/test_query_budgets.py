@@ -1,0 +1,64 @@
+"""Every public page type reads the database at most QUERY_BUDGET times, at any size.
+
+Each page type is built with 5 of what it lists or shows (cards, tags, body
+blocks with images, documents and links, attachments, guests…), read cold,
+then grown to 50 and read cold again: the count must not move, and must stay
+within the budget. What "cold" means exactly is in `conftest.cold_queries`:
+the page cache holds nothing for the page (it is off in the test settings),
+while what all pages of a site share (site, settings, menu, Wagtail's site
+root paths and renditions) is warm. The first read after a change, when even
+those are gone, may cost SITE_DATA_QUERIES more, and no more.
+
+Run with `-s` to see the measured counts.
+"""
+
+import pytest
+
+from .conftest import SCENARIOS, cold_queries, first_read_queries
+
+QUERY_BUDGET = 10
+# Site with its home page, the home page's restrictions, its children, site settings.
+SITE_DATA_QUERIES = 5
+
+
+def explain(sql):
+    return "\n".join(f"  {number}. {query[:160]}" for number, query in enumerate(sql, 1))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page_type", list(SCENARIOS))
+def test_page_type_stays_within_the_budget_at_any_size(client, site, page_type):
+    url = site.grow(page_type, 5)
+    few, few_sql = cold_queries(client, url)
+    url = site.grow(page_type, 50)
+    many, many_sql = cold_queries(client, url)
+    after_change, _sql = first_read_queries(client, url)
+    print(f"\n{page_type}: {few} queries with 5, {many} with 50, {after_change} after a change")
+
+    assert few == many, (
+        f"{page_type}: {few} queries with 5 items, {many} with 50\n"
+        f"with 5:\n{explain(few_sql)}\nwith 50:\n{explain(many_sql)}"
+    )
+    assert many <= QUERY_BUDGET, f"{page_type}: {many} queries\n{explain(many_sql)}"
+    assert after_change <= many + SITE_DATA_QUERIES
+
+
+@pytest.mark.django_db
+def test_a_keyword_in_a_listing_costs_no_more_than_its_filters(client, site):
+    site.grow("partner directory", 5)
+    plain, _sql = cold_queries(client, "/partners/")
+    searched, sql = cold_queries(client, "/partners/?q=partner&service=housing")
+    assert searched <= QUERY_BUDGET, explain(sql)
+    assert searched <= plain + 1
+
+
+@pytest.mark.django_db
+def test_budget_holds_when_another_part_of_the_site_is_private(client, site):
+    """A restriction elsewhere must not send every page back to Wagtail's slower checks."""
+    from wagtail.models import PageViewRestriction
+
+    url = site.grow("news item", 5)
+    baseline, _sql = cold_queries(client, url)
+    PageViewRestriction.objects.create(page=site.directory(), restriction_type="login")
+    count, sql = cold_queries(client, url)
+    assert count == baseline, explain(sql)
