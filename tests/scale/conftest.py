@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from .servers import BIN, manage, production_environment
+from .servers import (
+    BIN,
+    ThrowawayDatabase,
+    manage,
+    postgres_url_from_environment,
+    production_environment,
+)
 
 REDIS_URL = os.environ.get("SCALE_REDIS_URL", "redis://127.0.0.1:6379/13")
 
@@ -51,3 +57,30 @@ def static_root():
     env = production_environment("sqlite:///:memory:", folder)
     manage(env, "collectstatic", "--no-input", "-v", "0")
     return folder
+
+
+@pytest.fixture(scope="session")
+def site_database(static_root, tmp_path_factory):
+    """A migrated database with the demo site, shared by the scale tests of a run.
+
+    On PostgreSQL (DATABASE_URL=postgres://...) a throwaway `scale_<random>`
+    database on that server, dropped at the end; otherwise a SQLite file.
+    """
+    server = postgres_url_from_environment()
+    database = None
+    if server is None:
+        url = f"sqlite:///{tmp_path_factory.mktemp('scale-db') / 'site.sqlite3'}"
+    else:
+        try:
+            database = ThrowawayDatabase(server).create()
+        except Exception as error:  # the server is down, or refuses us
+            missing(f"cannot create a database on {server}: {error}")
+        url = database.url
+    try:
+        env = production_environment(url, static_root)
+        manage(env, "migrate", "--no-input", "-v", "0")
+        manage(env, "load_demo_content")
+        yield url
+    finally:
+        if database is not None:
+            database.drop()

@@ -21,14 +21,11 @@ from bs4 import BeautifulSoup
 from django_otp.oath import totp
 from PIL import Image
 
-from .conftest import missing
 from .servers import (
     Browser,
     Gunicorn,
     MotoS3,
-    ThrowawayDatabase,
     django_json,
-    manage,
     postgres_url_from_environment,
     production_environment,
 )
@@ -62,22 +59,15 @@ print(json.dumps({{"page": page.pk, "path": page.url, "private": private.pk}}))
 
 @pytest.fixture(scope="module")
 def database():
-    server = postgres_url_from_environment()
-    if server is None:
+    if postgres_url_from_environment() is None:
         pytest.skip(
             "two servers share PostgreSQL: run with DATABASE_URL=postgres://... "
             "(make scale-check does)"
         )
-    try:
-        database = ThrowawayDatabase(server).create()
-    except Exception as error:  # the server is down, or refuses us
-        missing(f"cannot create a database on {server}: {error}")
-    yield database
-    database.drop()
 
 
 @pytest.fixture(scope="module")
-def cluster(database, redis_url, moto_installed, static_root, tmp_path_factory):
+def cluster(database, redis_url, moto_installed, site_database, static_root, tmp_path_factory):
     """Servers A and B, moto's S3 server, one database and one Redis database."""
     import redis
 
@@ -87,7 +77,7 @@ def cluster(database, redis_url, moto_installed, static_root, tmp_path_factory):
     # As in production (README, "Media on S3"): renditions are public, nothing else.
     s3.allow_public_read("images/")
     env = production_environment(
-        database.url,
+        site_database,
         static_root,
         REDIS_URL=redis_url,
         PAGE_CACHE_SECONDS=300,
@@ -95,8 +85,6 @@ def cluster(database, redis_url, moto_installed, static_root, tmp_path_factory):
     )
     servers = []
     try:
-        manage(env, "migrate", "--no-input", "-v", "0")
-        manage(env, "load_demo_content")
         setup = django_json(env, SETUP.format(password=PASSWORD, key=TOTP_KEY, title=OLD_TITLE))
         for name in ("a", "b"):
             servers.append(Gunicorn(env, logs / f"gunicorn-{name}.log").start())
