@@ -285,9 +285,9 @@ def table(args, urls, cold, warm, memory, loads):
         note = " (errors!)" if c["errors"] or w["errors"] else ""
         lines.append(
             f"| {name}{note} | {c['rate']:.0f} | {c['p50']:.1f} | {c['p99']:.1f} "
-            f"| {100 * c['rate'] / cold[static]['rate']:.0f}% "
+            f"| {100 * c['rate'] / cold[static]['rate']:.1f}% "
             f"| {w['rate']:.0f} | {w['p50']:.1f} | {w['p99']:.1f} "
-            f"| {100 * w['rate'] / warm[static]['rate']:.0f}% |"
+            f"| {100 * w['rate'] / warm[static]['rate']:.1f}% |"
         )
     lines += [
         "",

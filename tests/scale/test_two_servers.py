@@ -328,3 +328,21 @@ def test_media_settings_with_a_bucket(cluster, editor_cookies):
     originals = [key for key in cluster["s3"].keys() if key.startswith("original_images/shared")]
     assert len(originals) == 2, originals
     assert urlsplit(cluster["s3"].endpoint).hostname == "127.0.0.1"
+
+
+def test_database_connections_follow_the_arithmetic(cluster, site_database):
+    """Each worker holds at most DATABASE_POOL_MIN + GUNICORN_THREADS connections (README)."""
+    import psycopg
+
+    for path in ("/", cluster["path"], "/partners/", "/news/"):
+        for server in (cluster["a"], cluster["b"]):
+            assert Browser(server.port).get(path).status == 200
+    with psycopg.connect(site_database, autocommit=True) as connection:
+        (count,) = connection.execute(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).fetchone()
+    workers = len(cluster["a"].worker_pids()) + len(cluster["b"].worker_pids())
+    pool_min, threads = 2, 2  # the defaults of DATABASE_POOL_MIN and GUNICORN_THREADS
+    assert workers == 4
+    assert 0 < count <= workers * (pool_min + threads), count
