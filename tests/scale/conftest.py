@@ -77,7 +77,9 @@ def site_database(static_root, tmp_path_factory):
             missing(f"cannot create a database on {server}: {error}")
         url = database.url
     try:
-        env = production_environment(url, static_root)
+        # The demo site's files go to a temporary folder, never into the work tree.
+        media = tmp_path_factory.mktemp("scale-media")
+        env = production_environment(url, static_root, MEDIA_ROOT=media)
         manage(env, "migrate", "--no-input", "-v", "0")
         manage(env, "load_demo_content")
         yield url

@@ -74,7 +74,7 @@ def cluster(database, redis_url, moto_installed, site_database, static_root, tmp
     logs = tmp_path_factory.mktemp("two-servers")
     redis.Redis.from_url(redis_url).flushdb()
     s3 = MotoS3(logs).start()
-    # As in production (README, "Media on S3"): renditions are public, nothing else.
+    # As in production (README, "More than one server"): only renditions are public.
     s3.allow_public_read("images/")
     env = production_environment(
         site_database,
