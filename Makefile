@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format install install-dev migrate demo serve clean backup restore bench
+.PHONY: run test lint format install install-dev migrate demo serve clean backup restore bench scale-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,13 @@ backup: install
 restore: install
 	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=backups/sacramento-together-....tar.gz"; exit 2; }
 	$(MANAGE) restore_site "$(ARCHIVE)"
+
+# Two gunicorn servers sharing one PostgreSQL, one Redis and one S3 (moto), and a
+# graceful reload under load: tests/scale (also part of `make test` on PostgreSQL).
+# SCALE_DATABASE_URL names the server; the test makes and drops its own scale_… database.
+SCALE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+scale-check: install-dev
+	CI=true DATABASE_URL=$(SCALE_DATABASE_URL) $(BIN)/pytest -q -p no:cacheprovider tests/scale
 
 # Load test of every page type on PostgreSQL and Redis, with wrk; not part of `make test`.
 # See benchmarks/README.md (BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_WORKERS, BENCH_SECONDS).

@@ -6,7 +6,9 @@
 2. Starts gunicorn with the production settings twice: with the page cache off
    ("cold": every request builds its page from the database, as the first reader
    after a publish meets it) and on ("warm": pages come from Redis).
-3. Runs `wrk` against each page type and a static file, and prints a Markdown table.
+3. Runs `wrk` (16 connections by default) against a static file and each page type, and
+   prints a Markdown table: requests/s, p50, p99, each page's throughput as a share of
+   the static file's in the same run, and each gunicorn worker's memory (RSS) after it.
 
 Nothing here is part of `make test`. Needs PostgreSQL, Redis, `wrk`
 (`apt-get install wrk`) and the PostgreSQL client tools (createdb, dropdb).
@@ -16,6 +18,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -44,6 +47,7 @@ def first(model, **filters):
 
 service = Service.objects.order_by("name").first()
 print(json.dumps([
+    ["static file (CSS)", staticfiles_storage.url("css/site.css")],
     ["home", "/"],
     ["standard page", first(StandardPage)],
     ["partner directory", "/partners/"],
@@ -58,7 +62,6 @@ print(json.dumps([
     ["resource page", first(ResourcePage, slug__startswith="sample-bulk-")],
     ["get help", first(GetHelpPage)],
     ["search results (never cached)", "/search/?q=shelter"],
-    ["static file (CSS)", staticfiles_storage.url("css/site.css")],
 ]))
 """
 
@@ -75,7 +78,9 @@ def parse_arguments():
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8123")))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "3")))
     parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_SECONDS", "10")))
-    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", "16"))
+    )
     parser.add_argument("--skip-setup", action="store_true", help="reuse the database as it is")
     parser.add_argument("--output", default=str(ROOT / "benchmarks" / "latest.md"))
     return parser.parse_args()
@@ -92,6 +97,7 @@ def environment(args, page_cache_seconds):
         "PAGE_CACHE_SECONDS": str(page_cache_seconds),
         "SECURE_SSL_REDIRECT": "false",
         "MEDIA_ROOT": str(WORK / "media"),
+        "STATIC_ROOT": str(WORK / "static"),
         "LOG_LEVEL": "WARNING",
         "WEB_CONCURRENCY": str(args.workers),
         "GUNICORN_THREADS": "1",
@@ -169,6 +175,16 @@ class Server:
             self.process.wait()
         self.log.close()
 
+    def worker_memory(self):
+        """Each worker's resident memory in MB, from /proc (Linux)."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        sizes = []
+        for pid in children.read_text().split():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(int(line.split()[1]) / 1024)
+        return sizes
+
 
 def fetch(args, path):
     request = urllib.request.Request(f"http://127.0.0.1:{args.port}{path}")
@@ -214,15 +230,21 @@ def load(args, path):
 def measure(args, urls, page_cache_seconds):
     flush_redis(args)
     results = {}
-    with Server(args, page_cache_seconds):
+    with Server(args, page_cache_seconds) as server:
         for _name, path in urls:  # first reads make renditions and fill the site data
             fetch(args, path)
             fetch(args, path)
         for name, path in urls:
             status, cache_state, size = fetch(args, path)
             results[name] = {**load(args, path), "status": status, "cache": cache_state}
-            print(f"  {name}: {results[name]['rate']:.0f} req/s ({cache_state})", flush=True)
-    return results
+            print(
+                f"  {name}: {results[name]['rate']:.0f} req/s, "
+                f"p99 {results[name]['p99']:.1f} ms ({cache_state})",
+                flush=True,
+            )
+        memory = server.worker_memory()
+    print(f"  worker memory (RSS, MB): {', '.join(f'{m:.0f}' for m in memory)}", flush=True)
+    return results, memory
 
 
 def machine():
@@ -237,37 +259,74 @@ def machine():
     return f"{cpu}, {os.cpu_count()} CPUs"
 
 
-def table(args, urls, cold, warm):
+def load_average():
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def table(args, urls, cold, warm, memory, loads):
+    """The Markdown report; `cold` and `warm` map page names to wrk's results."""
+    static = urls[0][0]
     lines = [
-        f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine()}; gunicorn with the production "
-        f"settings, {args.workers} sync workers, PostgreSQL and Redis on the same machine; "
-        f"`wrk -c{args.connections} -d{args.duration}s` per address, gzip accepted.",
+        f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine()}; load average "
+        f"(1, 5, 15 min) {loads[0]} before and {loads[1]} after. gunicorn with the "
+        f"production settings, {args.workers} sync workers, PostgreSQL and Redis on the same "
+        f"machine; `wrk -c{args.connections} -d{args.duration}s` per address, gzip accepted. "
+        "\"% static\" is the page's requests/s as a share of the static file's in the same run.",
         "",
-        "| page | cold req/s | cold p50 ms | cold p99 ms "
-        "| warm req/s | warm p50 ms | warm p99 ms |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| page | cold req/s | cold p50 ms | cold p99 ms | cold % static "
+        "| warm req/s | warm p50 ms | warm p99 ms | warm % static |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, _path in urls:
         c, w = cold[name], warm[name]
         note = " (errors!)" if c["errors"] or w["errors"] else ""
         lines.append(
             f"| {name}{note} | {c['rate']:.0f} | {c['p50']:.1f} | {c['p99']:.1f} "
-            f"| {w['rate']:.0f} | {w['p50']:.1f} | {w['p99']:.1f} |"
+            f"| {100 * c['rate'] / cold[static]['rate']:.1f}% "
+            f"| {w['rate']:.0f} | {w['p50']:.1f} | {w['p99']:.1f} "
+            f"| {100 * w['rate'] / warm[static]['rate']:.1f}% |"
         )
+    lines += [
+        "",
+        "Worker memory (RSS) after each run, MB: cold "
+        + ", ".join(f"{m:.0f}" for m in memory[0])
+        + "; warm "
+        + ", ".join(f"{m:.0f}" for m in memory[1])
+        + ".",
+    ]
     return "\n".join(lines) + "\n"
+
+
+def check_tools():
+    """Stop at once, saying what to install, when a tool the benchmark runs is missing."""
+    missing = [tool for tool in ("wrk", "createdb", "dropdb") if shutil.which(tool) is None]
+    if missing:
+        sys.exit(
+            f"bench: {', '.join(missing)} not found. Install them first: "
+            "`apt-get install wrk postgresql-client` (Debian/Ubuntu) or "
+            "`brew install wrk libpq` (macOS)."
+        )
 
 
 def main():
     args = parse_arguments()
+    check_tools()
     WORK.mkdir(exist_ok=True)
     if not args.skip_setup:
         setup(args)
     urls = page_urls(args)
+    loads = [load_average()]
+    print(f"load average before: {loads[0]}", flush=True)
     print("cold (page cache off):", flush=True)
-    cold = measure(args, urls, 0)
+    cold, cold_memory = measure(args, urls, 0)
     print("warm (page cache on):", flush=True)
-    warm = measure(args, urls, 300)
-    report = table(args, urls, cold, warm)
+    warm, warm_memory = measure(args, urls, 300)
+    loads.append(load_average())
+    print(f"load average after: {loads[1]}", flush=True)
+    report = table(args, urls, cold, warm, (cold_memory, warm_memory), loads)
     Path(args.output).write_text(report)
     print()
     print(report)
