@@ -164,8 +164,12 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if request.path.startswith(EXCLUDED_PATH_PREFIXES):
-            # The admin, documents and audio keep their own headers.
-            return self.get_response(request)
+            # The admin, documents and audio keep the headers their views set. A
+            # response without any (a document, which may be one a signed-in
+            # editor may see and no one else) must not be kept by a shared cache.
+            response = self.get_response(request)
+            response.headers.setdefault("Cache-Control", "private, no-cache")
+            return response
 
         data = site_cache.site_data(request)
         if data is not None:

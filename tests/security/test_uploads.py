@@ -323,3 +323,14 @@ def test_a_password_collection_document_asks_for_the_password(client, home, pass
 def test_private_documents_are_not_served_from_the_media_url(client, home, private_document):
     response = client.get("/media/" + private_document.file.name)
     assert response.status_code == 404
+
+
+def test_no_shared_cache_may_keep_a_private_document(client, home, private_document):
+    """A CDN that keeps files by their extension must not hand an editor's copy to anyone."""
+    user = get_user_model().objects.create_user("keeper", password="k" * 16)
+    client.force_login(user)
+    response = client.get(private_document.url)
+    assert response.status_code == 200
+    control = response["Cache-Control"]
+    assert "private" in control
+    assert "public" not in control
