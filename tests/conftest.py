@@ -2,7 +2,37 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
+from tests import database
 from tests.factories import HomePageFactory
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """The test database, always created, with a snapshot of what the migrations put in it.
+
+    pytest-django's own fixture creates the databases that the collected tests
+    ask for through `db`, `transactional_db` or `live_server`. The browser tests
+    ask for none of these (they share one live site per module, see
+    tests/browser/conftest.py), so run on their own they would reach the
+    database named in the settings. Here the default database is always created
+    (with pytest-xdist, one per worker) and serialized as it comes out of the
+    migrations, for serialized rollback and for tests/database.py.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        config = setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            aliases={"default"},
+            serialized_aliases={"default"},
+        )
+        database.take_snapshot()
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=request.config.option.verbose)
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from tests import database
+
 # Playwright's sync API keeps an event loop running in the main thread; Django's
 # async-safety check would refuse ORM calls made by the tests (or by pytest-django's
 # database setup and flush) while it runs.
@@ -130,26 +132,55 @@ def restore_serialized_test_databases(serialized):
 # ---------------------------------------------------------------- site
 
 
-@pytest.fixture
-def demo_site(browser, live_server, django_db_serialized_rollback):
-    """The demo site (home and standard pages) in the live server's database.
+@pytest.fixture(scope="module")
+def live_site(browser, django_db_setup, django_db_blocker):
+    """A live server and the demo site, shared by the tests of one module.
 
-    `browser` comes first so that a missing Chromium skips before any database
-    work. Serialized rollback restores what the migrations created (Wagtail's
-    root page, the default locale) that the flush of the previous transactional
-    test removed.
+    Loading the demo site and emptying the database again take seconds, so each
+    module does it once rather than each test: the site is committed (the live
+    server's thread must see it), and afterwards the database is put back as
+    the migrations left it (tests/database.py) for the tests that run next.
+    Tests may change what they need (a setting, a form entry); later tests of
+    the module read such values from the database rather than assume them.
+    `browser` comes first so that a missing Chromium skips before any database work.
     """
+    from pytest_django.live_server_helper import LiveServer
+
     from coalition_site.models import HomePage
 
-    cache.clear()  # Wagtail caches site root paths; page ids change between tests
-    call_command("load_demo_content", stdout=StringIO())
-    return HomePage.objects.get()
+    with django_db_blocker.unblock():
+        database.reset_to_migrated()
+        cache.clear()  # Wagtail caches site root paths; page ids change between modules
+        call_command("load_demo_content", stdout=StringIO())
+        home = HomePage.objects.get()
+        server = LiveServer("localhost:0")
+    yield server.url.rstrip("/"), home
+    # Stop the server but leave the in-memory SQLite connection shareable
+    # (`server.stop()` would undo that): a request thread of the last test may
+    # still be closing its connections.
+    server.thread.terminate()
+    with django_db_blocker.unblock():
+        database.reset_to_migrated()
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _database_open(django_db_blocker):
+    """Tests here read and change the live site's database directly, outside any transaction."""
+    with django_db_blocker.unblock():
+        yield
 
 
 @pytest.fixture
-def site_url(live_server, demo_site):
+def demo_site(live_site):
+    """The demo site's home page."""
+    return live_site[1]
+
+
+@pytest.fixture
+def site_url(live_site):
     """Base URL of the live server, without the trailing slash."""
-    return live_server.url.rstrip("/")
+    return live_site[0]
 
 
 @pytest.fixture

@@ -47,7 +47,9 @@ def test_the_video_player_is_allowed_to_load_after_the_click(page, network, visi
 
 @pytest.fixture
 def editor_page(page, site_url, demo_site):
-    get_user_model().objects.create_superuser("csp-editor", password=PASSWORD)
+    users = get_user_model().objects
+    if not users.filter(username="csp-editor").exists():  # one site per module
+        users.create_superuser("csp-editor", password=PASSWORD)
     page.goto(site_url + "/admin/login/")
     page.fill("#id_username", "csp-editor")
     page.fill("#id_password", PASSWORD)

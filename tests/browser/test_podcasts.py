@@ -25,7 +25,11 @@ def test_video_loads_nothing_from_youtube_until_the_visitor_presses_play(page, n
     assert network.offsite() == [], f"before the click the page asked for {network.offsite()}"
     assert page.locator("iframe").count() == 0
 
-    page.get_by_role("link", name="Play video: Justice Journal: human trafficking, part 1").click()
+    # Wait for the player's own request: "network idle" can come before the frame asks.
+    with page.expect_request(lambda request: "youtube-nocookie.com" in request.url):
+        page.get_by_role(
+            "link", name="Play video: Justice Journal: human trafficking, part 1"
+        ).click()
 
     player = page.locator("[data-video] iframe")
     expect(player).to_have_attribute(

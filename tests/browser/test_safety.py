@@ -7,6 +7,7 @@ site and store nothing in the browser; the hotline must be one tap away on every
 
 from urllib.parse import urlsplit
 
+import pytest
 from playwright.sync_api import expect
 from wagtail.models import Site
 
@@ -78,11 +79,20 @@ def test_three_shift_presses_leave(page, network, visit, site_url):
     )
 
 
-def test_quick_exit_goes_where_the_site_settings_say(page, network, visit, demo_site):
-    target = "https://example.com/weather"
+@pytest.fixture
+def site_settings(demo_site):
+    """The site settings, put back as they were after the test (the site is shared)."""
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.quick_exit_url = target
+    original = settings.quick_exit_url
+    yield settings
+    settings.quick_exit_url = original
     settings.save()
+
+
+def test_quick_exit_goes_where_the_site_settings_say(page, network, visit, site_settings):
+    target = "https://example.com/weather"
+    site_settings.quick_exit_url = target
+    site_settings.save()
     network.serve("https://example.com/**", body=NEUTRAL_PAGE)
     network.serve("https://www.weather.gov/**", body=NEUTRAL_PAGE)
 

@@ -1,0 +1,34 @@
+"""What the migrations put in the test databases, kept to put it back.
+
+Browser tests share one demo site per test module (tests/browser/conftest.py):
+they commit it to the database, so that the live server's thread sees it, and
+afterwards the database must hold exactly what the migrations left (Wagtail's
+root page, the default locale and site, our groups and workflow) for the tests
+that run next. Django's serialized rollback does the same per test; this does it
+per module, from a snapshot taken once, right after the databases are created.
+"""
+
+from django.core.management import call_command
+from django.db import connections
+
+# alias -> the serialized rows the migrations created
+MIGRATED = {}
+
+
+def take_snapshot():
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is None:
+            contents = connection.creation.serialize_db_to_string()
+        MIGRATED[connection.alias] = contents
+
+
+def reset_to_migrated():
+    """Empty every test database and put back what the migrations created."""
+    for alias, contents in MIGRATED.items():
+        # No post_migrate: the snapshot already holds the content types and
+        # permissions it would create.
+        call_command(
+            "flush", verbosity=0, interactive=False, database=alias, inhibit_post_migrate=True
+        )
+        connections[alias].creation.deserialize_db_from_string(contents)
