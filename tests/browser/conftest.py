@@ -268,7 +268,7 @@ def page(context):
 def visit(site_url):
     """Open a site path in a page and check that the page really rendered.
 
-    `visit(page, "/about/", wait_until="networkidle")` returns the response.
+    `visit(page, "/en/about/", wait_until="networkidle")` returns the response.
     """
 
     def go(page, path, **options):

@@ -62,7 +62,7 @@ def test_demo_replaces_the_standard_get_help_page_and_keeps_its_text(client):
     assert home.hero_link_page_id == get_help.pk
     assert home.get_latest_revision().as_object().hero_link_page_id == get_help.pk
 
-    soup = soup_of(client.get("/get-help/"))
+    soup = soup_of(client.get("/en/get-help/"))
     text = soup.main.get_text(" ", strip=True)
     assert "help is available at any hour" in text
     assert "What happens when you call" in text
@@ -74,7 +74,7 @@ def test_demo_replaces_the_standard_get_help_page_and_keeps_its_text(client):
     menu = [a.get_text(strip=True) for a in soup.select(".primary-nav a")]
     assert menu[:2] == ["Home", "Get help"]
     # The home page's button leads there.
-    assert soup_of(client.get("/")).select_one(".hero a.button")["href"] == "/get-help/"
+    assert soup_of(client.get("/en/")).select_one(".hero a.button")["href"] == "/en/get-help/"
     # Partners from the directory, not retyped: the sample 24/7 shelter is listed.
     assert "Harbor Light Shelter (sample)" in soup.select_one(".get-help__partners").get_text()
 
@@ -110,11 +110,11 @@ def test_demo_library_has_the_required_resources(client):
     for resource in resources.values():
         resource.full_clean()
 
-    soup = soup_of(client.get("/resources/?language=spanish"))
+    soup = soup_of(client.get("/en/resources/?language=spanish"))
     titles = [a.get_text(strip=True) for a in soup.select(".card__title a")]
     assert "Línea Nacional contra la Trata de Personas" in titles
     assert (
-        soup_of(client.get("/resources/signs-of-trafficking/"))
+        soup_of(client.get("/en/resources/signs-of-trafficking/"))
         .select_one(".resource__action")
         .get_text(" ", strip=True)
         .endswith(f"PDF, {document.file_size / 1024:.1f}\xa0KB")
@@ -125,7 +125,7 @@ def test_demo_library_has_the_required_resources(client):
 @pytest.mark.parametrize("slug", ["recognise-the-signs", "report-a-tip"])
 def test_demo_pages_on_spotting_and_reporting(client, slug):
     load()
-    soup = soup_of(client.get(f"/{slug}/"))
+    soup = soup_of(client.get(f"/en/{slug}/"))
     assert "1-888-373-7888" in soup.main.get_text()
     assert soup.select_one("[data-print-button]")
 
