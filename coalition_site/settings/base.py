@@ -184,6 +184,8 @@ TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates written the way each language writes them (coalition_site/formats/<code>/formats.py).
+FORMAT_MODULE_PATH = ["coalition_site.formats"]
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "static_collected"
