@@ -244,18 +244,23 @@ def alternates(request, page=None):
 # ---------------------------------------------------------------- locales without queries
 
 
-def active_locale_id():
-    """The id of the active language's Locale, or None; no query once the site cache has it."""
+def locale_ids():
+    """{language code: Locale id} of the public languages; no query once the site cache has it."""
     from django.core.cache import cache
 
     from .cache import generation
 
-    key = f"coalition:locales:{generation()}"
-    ids = cache.get(key)  # written with the site data (coalition_site.cache)
+    ids = cache.get(f"coalition:locales:{generation()}")  # written with the site data
     if ids is None:
         from wagtail.models import Locale
 
         ids = dict(Locale.objects.values_list("language_code", "id"))
+    return ids
+
+
+def active_locale_id():
+    """The id of the active language's Locale, or None."""
+    ids = locale_ids()
     try:
         code = translation.get_supported_language_variant(translation.get_language())
     except LookupError:

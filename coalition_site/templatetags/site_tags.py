@@ -155,3 +155,48 @@ def language_links(context):
         cached = (key, alternates(request, page if hasattr(page, "translation_key") else None))
         request._coalition_language_links = cached
     return cached[1]
+
+
+@register.simple_tag(takes_context=True)
+def site_footer_text(context):
+    """(text, language) of the footer text for the reader's language.
+
+    The site settings hold it in the default language; SiteText in the others,
+    read from the cache (one query the first time after a change). Without a
+    text in this language, the default one, with its language so the template
+    can mark it.
+    """
+    from django.conf import settings as django_settings
+    from django.core.cache import cache
+
+    from coalition_site.cache import generation
+    from coalition_site.models import SiteText
+
+    request = context.get("request")
+    site_settings = context["settings"]["coalition_site"]["SiteSettings"]
+    default = (site_settings.footer_text, django_settings.LANGUAGE_CODE)
+    language = get_language()
+    data = site_data(request)
+    if data is None or language == django_settings.LANGUAGE_CODE or language not in data.homes:
+        return default
+    key = f"coalition:sitetext:{generation(request)}:{data.site.pk}:{language}"
+    text = cache.get(key)
+    if text is None:
+        text = (
+            SiteText.objects.filter(site=data.site, locale_id=data.homes[language].locale_id)
+            .values_list("footer_text", flat=True)
+            .first()
+        ) or ""
+        cache.set(key, text, 300)
+    return (text, language) if text else default
+
+
+@register.simple_tag(takes_context=True)
+def browse_safely_page(context):
+    """The "browse safely" page of the site settings, in the reader's language if translated."""
+    request = context.get("request")
+    data = site_data(request)
+    site_settings = context["settings"]["coalition_site"]["SiteSettings"]
+    if data is None or not data.browse_safely:
+        return site_settings.browse_safely_page
+    return data.browse_safely.get(get_language()) or next(iter(data.browse_safely.values()))

@@ -143,7 +143,7 @@ def demo_site(browser, live_server, django_db_serialized_rollback):
 
     cache.clear()  # Wagtail caches site root paths; page ids change between tests
     call_command("load_demo_content", stdout=StringIO())
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="en")
 
 
 @pytest.fixture

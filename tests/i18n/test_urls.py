@@ -132,3 +132,50 @@ def test_menu_is_per_language(client, home, es_home):
 def test_spanish_tree_is_a_sibling_of_the_english_one(home, es_home):
     assert es_home.get_parent().pk == Page.get_first_root_node().pk
     assert es_home.translation_key == home.translation_key
+
+
+def test_sitemap_lists_both_languages_with_hreflang_alternates(client, home, es_home):
+    page = add_page(home, slug="about", title="About")
+    translate(page, es_home, title="Sobre nosotros", slug="sobre-nosotros")
+    add_page(home, slug="only-english", title="Only English")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/es/sobre-nosotros/</loc>" in xml
+    assert "<loc>http://localhost/es/</loc>" in xml
+    assert (
+        '<xhtml:link rel="alternate" hreflang="es" href="http://localhost/es/sobre-nosotros/"/>'
+        in xml
+    )
+    assert (
+        '<xhtml:link rel="alternate" hreflang="x-default" href="http://localhost/en/about/"/>'
+        in xml
+    )
+    only = xml.split("<loc>http://localhost/en/only-english/</loc>")[1].split("</url>")[0]
+    assert "xhtml:link" not in only
+
+
+def test_news_feeds_per_language(client, home, es_home):
+    from tests.factories import NewsIndexPageFactory, NewsPageFactory
+
+    english_news = NewsIndexPageFactory.build(slug="news")
+    home.add_child(instance=english_news)
+    spanish_news = NewsIndexPageFactory.build(slug="noticias", title="Noticias")
+    spanish_news.translation_key = english_news.translation_key
+    es_home.add_child(instance=spanish_news)
+    english_news.add_child(instance=NewsPageFactory.build(title="English item", slug="en-item"))
+    spanish_news.add_child(instance=NewsPageFactory.build(title="Noticia en español", slug="es-1"))
+
+    english = client.get("/news/feeds/rss/").content.decode()
+    spanish_response = client.get("/news/feeds/es/rss/")
+    assert spanish_response.status_code == 200
+    spanish = spanish_response.content.decode()
+    assert "English item" in english and "Noticia en español" not in english
+    assert "Noticia en español" in spanish and "English item" not in spanish
+    assert "<title>Sacramento Together: Noticias</title>" in spanish
+    assert "http://localhost/es/noticias/" in spanish
+    assert client.get("/news/feeds/es/atom/").status_code == 200
+    assert client.get("/news/feeds/es/press-release/rss/").status_code == 200
+    assert client.get("/news/feeds/vi/rss/").status_code == 404  # not a public language
+    # Spanish pages point feed readers at the Spanish feeds.
+    html = client.get("/es/").content.decode()
+    assert 'href="/news/feeds/es/rss/"' in html
+    assert 'href="/news/feeds/rss/"' in client.get("/en/").content.decode()
