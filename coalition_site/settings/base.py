@@ -409,7 +409,14 @@ OTP_TOTP_ISSUER = "Sacramento Together"
 
 WAGTAIL_SITE_NAME = "Sacramento Together"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL each language is stemmed with its own
+# text-search configuration (coalition_site/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "coalition_site.search_backend",
+        "SEARCH_CONFIGS": {"en": "english", "es": "spanish"},
+    }
+}
 # Documents: an allowlist of office formats (checked by Document.clean() on the
 # file name) and a size limit (checked by the admin upload field). Every file is
 # served through Django so the headers below always apply: the type set here,
