@@ -670,6 +670,18 @@ def load_spanish(home):
         es_home.hero_link_page = pages["get-help"]
         es_home.save_revision().publish()
     add_spanish_site_text(home, locale)
+    if "get-help" in pages:
+        for words in ["ayuda", "línea de ayuda", "emergencia"]:
+            SearchPromotion.objects.get_or_create(
+                query=Query.get(words),
+                page=pages["get-help"],
+                defaults={
+                    "description": (
+                        "Llame al 1-888-373-7888 o envíe un mensaje de texto al 233733, "
+                        "a cualquier hora."
+                    )
+                },
+            )
     return HomePage.objects.get(pk=es_home.pk)
 
 

@@ -93,3 +93,11 @@ def test_loader_stays_idempotent_and_reset_rebuilds_spanish(client, demo):
     assert Page.objects.count() == count
     assert HomePage.objects.filter(locale__language_code="es").count() == 1
     assert client.get("/es/obtener-ayuda/").status_code == 200
+
+
+def test_spanish_search_puts_get_help_first(client, demo):
+    page = soup(client.get("/es/search/?q=ayuda"))
+    first = page.select_one(".search-results .card__title a")
+    assert first["href"] == "/es/obtener-ayuda/"
+    english = soup(client.get("/en/search/?q=help"))
+    assert english.select_one(".search-results .card__title a")["href"] == "/en/get-help/"

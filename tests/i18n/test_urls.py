@@ -179,3 +179,28 @@ def test_news_feeds_per_language(client, home, es_home):
     html = client.get("/es/").content.decode()
     assert 'href="/news/feeds/es/rss/"' in html
     assert 'href="/news/feeds/rss/"' in client.get("/en/").content.decode()
+
+
+def test_page_cache_keeps_each_language_apart(client, es_home, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    first = client.get("/es/")
+    assert first["X-Page-Cache"] == "miss"
+    again = client.get("/es/", HTTP_ACCEPT_LANGUAGE="en")
+    assert again["X-Page-Cache"] == "hit"
+    assert '<html lang="es">' in again.content.decode()
+    english = client.get("/en/", HTTP_ACCEPT_LANGUAGE="es")
+    assert english["X-Page-Cache"] == "miss"
+    assert '<html lang="en">' in english.content.decode()
+    assert not first.cookies and not again.cookies and not english.cookies
+
+
+def test_no_language_cookie_and_no_set_language_view(client, es_home):
+    for path in ("/", "/es/", "/en/", "/es/search/?q=ayuda", "/sitemap.xml"):
+        response = client.get(path, HTTP_ACCEPT_LANGUAGE="es")
+        assert "django_language" not in response.cookies, path
+        assert not response.cookies, path
+    assert client.post("/i18n/setlang/", {"language": "es"}).status_code == 404
+    assert client.get("/i18n/setlang/").status_code == 404
+    # A language cookie someone else set changes nothing: the address decides.
+    client.cookies["django_language"] = "es"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")["Location"] == "/en/"
