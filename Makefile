@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format install install-dev migrate demo serve clean backup restore bench scale-check
+.PHONY: run test lint format install install-dev migrate demo serve clean backup restore bench scale-check messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,13 @@ lint: install-dev
 	  ALLOWED_HOSTS=example.org DATABASE_URL=sqlite:////tmp/deploycheck.sqlite3 \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/hadolint Dockerfile
+
+# The interface in other languages: extract new strings into locale/<code>/LC_MESSAGES/django.po,
+# then compile the .mo files that are committed with them (README, "Spanish and other languages").
+MAKEMESSAGES_IGNORE := --ignore=.venv --ignore=tests --ignore=benchmarks --ignore=static_collected --ignore=media --ignore=backups
+messages: install-dev
+	DJANGO_SETTINGS_MODULE=coalition_site.settings.test $(MANAGE) makemessages --all --no-location --no-obsolete $(MAKEMESSAGES_IGNORE)
+	DJANGO_SETTINGS_MODULE=coalition_site.settings.test $(MANAGE) compilemessages --ignore=.venv
 
 format: install-dev
 	$(BIN)/ruff check --fix .

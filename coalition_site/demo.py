@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings as django_settings
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from .models import FormField, FormPage, HomePage, SiteSettings, StandardPage
@@ -381,7 +381,7 @@ def remove_wagtail_welcome_page():
 
 def load():
     """Build the core site once. Returns the home page, new or existing."""
-    existing = HomePage.objects.first()
+    existing = HomePage.objects.filter(locale=Locale.get_default()).order_by("path").first()
     if existing is not None:
         return existing, False
 
@@ -422,3 +422,275 @@ def load():
     )
     settings.save()
     return home, True
+
+
+# ---------------------------------------------------------------- en español
+#
+# Real translations (same translation_key) of the English pages above, written
+# in plain Spanish for survivors ("usted"). Only facts from the public record;
+# the rest is marked as sample content, as in English.
+
+HOTLINE_SENTENCE_ES = (
+    "Línea Nacional contra la Trata de Personas: llame al 1-888-373-7888, envíe un mensaje "
+    "de texto al 233733, TTY 711. Si corre peligro inmediato, llame al 911."
+)
+
+SPANISH_HOME = {
+    "title": "Inicio",
+    "slug": "inicio",
+    "seo_title": "Sacramento Together: contra la trata de personas en el condado de Sacramento",
+    "summary": (
+        "Una coalición de más de 30 organizaciones y agencias que lucha contra la trata de "
+        "personas en la región de Sacramento."
+    ),
+    "hero_heading": "Juntos contra la trata de personas en el condado de Sacramento",
+    "hero_intro": (
+        "Desde 2015, más de 30 organizaciones comunitarias, agencias del orden público y "
+        "agencias públicas, bajo la dirección de la Oficina del Fiscal de Distrito del condado "
+        "de Sacramento, trabajan juntas para ayudar a las personas a salir de la explotación y "
+        "para que los tratantes respondan ante la justicia."
+    ),
+    "hero_link_label": "Obtenga ayuda ahora",
+    "key_figures": [
+        ("figure", {"figure": "30+", "label": "organizaciones y agencias miembro", "note": ""}),
+        ("figure", {"figure": "2015", "label": "el año en que empezó la coalición", "note": ""}),
+        (
+            "figure",
+            {
+                "figure": "103",
+                "label": "arrestos informados en la Operación Hot Spots",
+                "note": "Por solicitar, merodear con fines de prostitución y proxenetismo",
+            },
+        ),
+    ],
+    "body": [
+        heading("Conozca las señales, haga la llamada"),
+        rich(
+            "<p>Si sospecha que alguien es víctima de trata de personas, llame a la Línea "
+            f"Nacional contra la Trata de Personas. {HOTLINE_SENTENCE_ES}</p>"
+        ),
+    ],
+}
+
+SPANISH_PAGES = {
+    "get-help": {
+        "title": "Obtener ayuda",
+        "slug": "obtener-ayuda",
+        "summary": "Hable con alguien ahora, de forma confidencial, a cualquier hora.",
+        "introduction": (
+            "Si a usted o a alguien que conoce lo obligan, lo engañan o lo presionan para "
+            "trabajar o para tener relaciones sexuales, hay ayuda a cualquier hora. No tiene "
+            "que dar su nombre."
+        ),
+        "body": [
+            heading("Qué pasa cuando llama"),
+            rich(
+                "<p>Le atiende una persona capacitada. Le escucha, responde a sus preguntas y "
+                "puede ponerle en contacto con servicios locales, como refugio, ayuda legal y "
+                "consejería. Usted decide qué pasa después; llamar no significa que tenga que "
+                "hablar con la policía.</p>"
+                "<p>Por teléfono atienden en muchos idiomas. Por mensaje de texto y por chat, "
+                "en inglés y en español.</p>"
+            ),
+            heading("Si cree que otra persona es víctima de trata"),
+            rich(
+                "<p>Si sospecha que una persona es víctima de trata, llame a la línea nacional. "
+                "No se enfrente a nadie de quien sospeche.</p>"
+            ),
+        ],
+    },
+    "browse-safely": {
+        "title": "Navegar con seguridad",
+        "slug": "navegar-con-seguridad",
+        "summary": "Qué hace la salida rápida, qué no puede hacer y cómo no dejar rastro.",
+        "introduction": (
+            "Si alguien puede revisar su teléfono o su computadora, estos pasos le ayudan a "
+            "visitar este sitio con más seguridad. Lea qué puede hacer y qué no puede hacer la "
+            "salida rápida."
+        ),
+        "body": [
+            heading("Qué hace la salida rápida"),
+            rich(
+                "<p>El botón <strong>Salida rápida</strong>, arriba en todas las páginas, o "
+                "pulsar la tecla Mayús tres veces, cambia esta página por un sitio del clima de "
+                "inmediato. La página que estaba leyendo se reemplaza en esta pestaña, así que "
+                "el botón Atrás no la vuelve a mostrar.</p>"
+            ),
+            heading("Qué no hace la salida rápida"),
+            rich(
+                "<ul><li><strong>No borra su historial de navegación.</strong> Las páginas que "
+                "visitó aquí pueden seguir en su historial y en las sugerencias al escribir una "
+                "dirección.</li>"
+                "<li>No cierra otras pestañas o ventanas que abrió en este sitio.</li>"
+                "<li>No oculta lo que buscó en un buscador antes de llegar aquí.</li>"
+                "<li>No puede proteger un aparato que tenga instalado un programa de "
+                "vigilancia.</li></ul>"
+            ),
+            heading("Pasos que ayudan"),
+            rich(
+                "<ul><li>Use una ventana privada o de incógnito: el navegador olvida las páginas "
+                "al cerrarla.</li>"
+                "<li>Después, borre este sitio de su historial, solo las entradas necesarias: un "
+                "historial vacío de repente puede llamar la atención.</li>"
+                "<li>Si puede, use un aparato al que no tenga acceso la persona que le preocupa, "
+                "como una computadora de la biblioteca o el teléfono de una amistad.</li>"
+                "<li>Las llamadas y los mensajes a la línea de ayuda quedan en su registro de "
+                "llamadas y de mensajes. Bórrelos si es seguro hacerlo.</li></ul>"
+            ),
+            heading("Lo que este sitio no hace"),
+            rich(
+                "<p>Este sitio no pone cookies a los lectores, no usa herramientas de análisis y "
+                "no carga nada de otros sitios mientras usted lee. Los videos solo se cargan "
+                "desde el reproductor de YouTube con privacidad mejorada si usted decide "
+                "reproducirlos.</p>"
+            ),
+        ],
+    },
+    "about": {
+        "title": "Sobre la coalición",
+        "slug": "sobre-la-coalicion",
+        "summary": (
+            "Más de 30 organizaciones y agencias que trabajan juntas contra la trata de "
+            "personas en la región de Sacramento desde 2015."
+        ),
+        "introduction": (
+            "Sacramento Together es una coalición contra la trata de personas y la explotación "
+            "sexual y laboral en el condado de Sacramento. La Oficina del Fiscal de Distrito "
+            "del condado de Sacramento la dirige desde que empezó en 2015."
+        ),
+        "body": [
+            heading("Quiénes somos"),
+            rich(
+                "<p>Participan más de 30 miembros: organizaciones comunitarias, agencias del "
+                "orden público y agencias públicas estatales y locales.</p>"
+            ),
+            heading("Qué hacemos"),
+            rich(
+                "<ul><li>Atender, educar y sacar a niños, niñas y jóvenes de situaciones de "
+                "explotación que ponen en peligro su vida.</li>"
+                "<li>Compartir información entre los miembros y coordinar la respuesta de la "
+                "comunidad.</li>"
+                "<li>Dirigir recursos para atender a las víctimas de explotación sexual y "
+                "laboral.</li>"
+                "<li>Informar al público y capacitar a las personas que pueden tener contacto "
+                "con personas explotadas.</li>"
+                "<li>Arrestar y procesar a los tratantes, dando prioridad a la ayuda para las "
+                "personas explotadas.</li></ul>"
+            ),
+            heading("Mes de Concientización sobre la Trata de Personas"),
+            rich(
+                "<p>Enero es el Mes de Concientización sobre la Trata de Personas. En enero, la "
+                "coalición renovó este sitio web con un nuevo diseño para reunir a sus "
+                "organizaciones aliadas, anuncios, pódcasts y recursos sobre la trata en la "
+                "región.</p>"
+            ),
+        ],
+    },
+    "reset-court": {
+        "title": "RESET Court",
+        "slug": "reset-court",
+        "summary": (
+            "Un programa gratuito de desvío que ofrece a mujeres jóvenes adultas una salida y "
+            "la oportunidad de limpiar sus antecedentes."
+        ),
+        "introduction": (
+            "RESET quiere decir «Reducing Sexually Exploited and Trafficked» (reducir la "
+            "explotación sexual y la trata). RESET Court es un programa de desvío para mujeres "
+            "jóvenes adultas arrestadas por delitos relacionados con el trabajo sexual."
+        ),
+        "body": [
+            heading("Qué ofrece el programa"),
+            rich(
+                "<ul><li>Es gratuito.</li>"
+                "<li>Servicios integrales que tienen en cuenta el trauma.</li>"
+                "<li>Habilidades para la vida y mentoría entre pares.</li>"
+                "<li>La oportunidad de limpiar los antecedentes penales por los delitos "
+                "cometidos.</li></ul>"
+            ),
+            heading("Por qué importa limpiar los antecedentes"),
+            rich(
+                "<p>Tener antecedentes por estos delitos era un obstáculo para quienes intentaban "
+                "salir de la trata: podía impedir conseguir un trabajo, alquilar una vivienda o "
+                "empezar de nuevo. RESET Court ofrece una forma de dejarlo atrás.</p>"
+            ),
+            heading("Quién presta los servicios"),
+            rich(
+                "<p>Los servicios los presta Community Against Sexual Harm (CASH), miembro de la "
+                "coalición.</p>"
+            ),
+        ],
+    },
+}
+
+SPANISH_FOOTER = (
+    "Sacramento Together es una coalición dirigida por la Oficina del Fiscal de Distrito del "
+    "condado de Sacramento. Los datos de contacto de este sitio de demostración son ejemplos."
+)
+
+
+def spanish_locale():
+    return Locale.objects.get_or_create(language_code="es")[0]
+
+
+def add_translation(source, parent, locale, fields):
+    """Publish a translation of `source` (same type and translation_key) under `parent`."""
+    source = source.specific
+    existing = (
+        type(source).objects.filter(translation_key=source.translation_key, locale=locale).first()
+    )
+    if existing is not None:
+        return existing
+    translated = type(source)(
+        translation_key=source.translation_key,
+        locale=locale,
+        show_in_menus=source.show_in_menus,
+        **fields,
+    )
+    parent.add_child(instance=translated)
+    translated.save_revision().publish()
+    return translated
+
+
+def load_spanish(home):
+    """The Spanish home page and the safety pages, as translations of the English ones.
+
+    Run after the content apps (the Get help page is the resources app's). Does
+    nothing for a page that already has its Spanish translation.
+    """
+    locale = spanish_locale()
+    fields = dict(SPANISH_HOME, hero_link_page=None)
+    es_home = add_translation(home, Page.get_first_root_node(), locale, fields)
+    pages = {}
+    for slug, spec in SPANISH_PAGES.items():
+        source = Page.objects.child_of(home).filter(slug=slug).first()
+        if source is not None:
+            pages[slug] = add_translation(source, es_home, locale, dict(spec))
+    if "get-help" in pages and es_home.hero_link_page_id is None:
+        es_home = HomePage.objects.get(pk=es_home.pk)
+        es_home.hero_link_page = pages["get-help"]
+        es_home.save_revision().publish()
+    add_spanish_site_text(home, locale)
+    if "get-help" in pages:
+        for words in ["ayuda", "línea de ayuda", "emergencia"]:
+            SearchPromotion.objects.get_or_create(
+                query=Query.get(words),
+                page=pages["get-help"],
+                defaults={
+                    "description": (
+                        "Llame al 1-888-373-7888 o envíe un mensaje de texto al 233733, "
+                        "a cualquier hora."
+                    )
+                },
+            )
+    return HomePage.objects.get(pk=es_home.pk)
+
+
+def add_spanish_site_text(home, locale):
+    from .models import SiteText
+
+    site = Site.objects.filter(root_page=home).first()
+    if site is None:
+        return
+    SiteText.objects.get_or_create(
+        site=site, locale=locale, defaults={"footer_text": SPANISH_FOOTER}
+    )

@@ -35,18 +35,34 @@ def term_choices(models):
     """(slug, name) choices of several managed lists, read in one query.
 
     `models` maps a filter name to a ManagedList model, e.g. {"topic": Topic};
-    the result maps each name to its terms' choices, sorted by name.
+    the result maps each name to its terms' choices, sorted by name. Terms are
+    those of the reader's language; a list with no term in that language yet
+    offers the default language's terms.
     """
+    from django.conf import settings
+
+    from .i18n import active_locale_id, locale_ids
+
+    active = active_locale_id()
+    default = locale_ids().get(settings.LANGUAGE_CODE)
+    wanted = {locale for locale in (active, default) if locale is not None}
     parts = [
         model.objects.order_by()
+        .filter(**({"locale_id__in": wanted} if wanted else {}))
         .annotate(kind=Value(kind, output_field=CharField()))
-        .values_list("slug", "name", "kind")
+        .values_list("slug", "name", "kind", "locale_id")
         for kind, model in models.items()
     ]
     rows = parts[0].union(*parts[1:], all=True).order_by("kind", "name") if parts else []
-    choices = {kind: [] for kind in models}
-    for slug, name, kind in rows:
-        choices[kind].append((slug, name))
+    by_locale = {kind: {} for kind in models}
+    for slug, name, kind, locale in rows:
+        by_locale[kind].setdefault(locale, []).append((slug, name))
+    choices = {}
+    for kind, terms in by_locale.items():
+        own = terms.get(active)
+        choices[kind] = own if own else terms.get(default, [])
+        if not wanted:
+            choices[kind] = [term for group in terms.values() for term in group]
     return choices
 
 

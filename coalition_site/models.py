@@ -4,6 +4,7 @@ import re
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -67,7 +68,12 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Shown when a page without its own image is shared on social media."),
     )
-    footer_text = models.TextField(blank=True)
+    footer_text = models.TextField(
+        blank=True,
+        help_text=_(
+            "In the default language. Other languages: Snippets → Site text in other languages."
+        ),
+    )
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=30, blank=True)
     contact_address = models.TextField(blank=True)
@@ -137,6 +143,40 @@ class SiteSettings(BaseSiteSetting):
             ("LinkedIn", self.linkedin_url),
         ]
         return [(name, url) for name, url in names if url]
+
+
+@register_snippet
+class SiteText(models.Model):
+    """The site settings' free text in another language than the default one.
+
+    Site settings (numbers, addresses, links) are the same in every language;
+    only their free text is written per language. English pages read it from
+    the site settings as before; a page in another language reads its SiteText
+    and falls back to the English text while there is none.
+    """
+
+    site = models.ForeignKey(
+        "wagtailcore.Site", on_delete=models.CASCADE, related_name="+", verbose_name=_("site")
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("language"),
+    )
+    footer_text = models.TextField(_("footer text"), blank=True)
+
+    panels = ["site", "locale", "footer_text"]
+
+    class Meta:
+        verbose_name = _("site text in another language")
+        verbose_name_plural = _("site text in other languages")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "locale"], name="unique_site_text_per_locale")
+        ]
+
+    def __str__(self):
+        return f"{self.site} ({self.locale.get_display_name()})"
 
 
 class BasePage(Page):
@@ -223,6 +263,15 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    @property
+    def localized(self):
+        # The home page in the active language, from the site cache when routing
+        # (coalition_site.cache) instead of two queries per request.
+        homes = getattr(self, "_localized_homes", None)
+        if homes is None:
+            return super().localized
+        return homes.get(get_language(), self)
 
     def route(self, request, path_components):
         # Any page below in two queries, whatever its depth (coalition_site.queries).

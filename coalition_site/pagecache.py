@@ -97,9 +97,12 @@ def has_private_cookie(request):
 
 
 def request_language(request):
-    if "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE:
-        return translation.get_language_from_request(request)
-    return settings.LANGUAGE_CODE
+    """The language of the address (its /en/ or /es/ prefix); the default one without.
+
+    coalition_site.i18n.LocaleMiddleware chooses the language the same way and
+    never from a cookie or a header, so the address alone decides the page.
+    """
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
 
 
 def may_serve_from_cache(request):

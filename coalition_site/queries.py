@@ -20,9 +20,10 @@ import copy
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.template.loader import render_to_string
+from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Page, PageViewRestriction
@@ -58,13 +59,14 @@ def restriction_flags():
 def expected_model(root, path_components, request):
     """The one page type that can be at `path_components`, if the site's data tells it.
 
-    A child of the home page has the type recorded in the site data; a grandchild
+    A child of a home page (in any language) has the type recorded in the site data; a grandchild
     has the one type its parent allows below it (a news item under the news index).
     """
     from .cache import site_data
 
     data = site_data(request)
-    if data is None or data.site.root_page_id != root.pk or len(path_components) > 2:
+    homes = data.homes.values() if data is not None else ()
+    if not any(home.pk == root.pk for home in homes) or len(path_components) > 2:
         return None
     content_type_id = data.child_types.get(root.url_path + path_components[0] + "/")
     if content_type_id is None:
@@ -76,17 +78,42 @@ def expected_model(root, path_components, request):
     return allowed[0] if len(allowed) == 1 else None
 
 
-def load(model, root, url_path, slug):
+def translation_flags(homes):
+    """Annotations: the url_path of the page's live translation in each public language.
+
+    The language switcher and the hreflang links read them (coalition_site.i18n),
+    so they cost no query of their own.
+    """
+    return {
+        f"route_translation_{index}": Subquery(
+            Page.objects.filter(
+                translation_key=OuterRef("translation_key"), locale_id=home.locale_id, live=True
+            ).values("url_path")[:1]
+        )
+        for index, home in enumerate(homes.values())
+    }
+
+
+def load(model, root, url_path, slug, request=None):
     """The `model` page at `url_path` below `root`, with its restriction flags, or None."""
+    from .cache import site_data
+
+    data = site_data(request)
+    homes = data.homes if data is not None and len(data.homes) > 1 else {}
     found = list(
         model._default_manager.filter(slug=slug, url_path=url_path, path__startswith=root.path)
-        .annotate(**restriction_flags())
+        .annotate(**restriction_flags(), **translation_flags(homes))
         .select_related(*own_foreign_keys(model))[:1]
     )
     if not found:
         return None
     page = found[0]
     page._no_view_restrictions = not (page.route_restricted or page.route_aliased)
+    if homes:
+        paths = (getattr(page, f"route_translation_{i}") for i in range(len(homes)))
+        page._translation_url_paths = {
+            language: path for language, path in zip(homes, paths, strict=True) if path
+        }
     return page
 
 
@@ -103,7 +130,7 @@ def find_page(root, path_components, request=None):
     slug = path_components[-1]
     model = expected_model(root, path_components, request)
     if model is not None:
-        page = load(model, root, url_path, slug)
+        page = load(model, root, url_path, slug, request)
         if page is not None:
             return page
     row = (
@@ -112,7 +139,7 @@ def find_page(root, path_components, request=None):
         .first()
     )
     model = ContentType.objects.get_for_id(row).model_class() if row else None
-    return load(model, root, url_path, slug) if model is not None else None
+    return load(model, root, url_path, slug, request) if model is not None else None
 
 
 def route(root, request, path_components):
@@ -145,10 +172,21 @@ class PageLinkHandler(WagtailPageLinkHandler):
     def get_many(cls, attrs_list):
         ids = [str(attrs.get("id", "")) for attrs in attrs_list]
         pages = Page.objects.filter(id__in=[i for i in ids if i.isdigit()]).only(
-            "id", "url_path", "locale", "live"
+            "id", "url_path", "locale", "live", "translation_key"
         )
         by_id = {str(page.pk): page for page in pages}
         return [by_id.get(i) for i in ids]
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        # A link to a page goes to its translation in the reader's language when
+        # there is one, as in Wagtail, but for all links at once (coalition_site.i18n).
+        from .i18n import localize_many
+
+        return [
+            f'<a href="{escape(page.url)}">' if page else "<a>"
+            for page in localize_many(cls.get_many(attrs_list))
+        ]
 
 
 SPLIT = "<!--coalition-rich-text-split-->"

@@ -10,6 +10,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from .i18n import active_locale_id
 from .listing import clean_keyword, paginate, without_view_restrictions
 
 RESULTS_PER_PAGE = 10
@@ -36,6 +37,7 @@ class SiteSearch:
         requested = request.GET.get("type", "")
         self.page_type = requested if requested in self.types else ""
         self.failed = False
+        self.locale_id = active_locale_id()
 
     @cached_property
     def promotions(self):
@@ -48,7 +50,8 @@ class SiteSearch:
             )
             .select_related("page")
             .order_by("sort_order")
-            if promotion.page is None or promotion.page.live
+            if promotion.page is None
+            or (promotion.page.live and self.locale_id in (None, promotion.page.locale_id))
         ]
 
     @cached_property
@@ -60,6 +63,9 @@ class SiteSearch:
         # summaries are read for the page of results only (`summaries`).
         public = without_view_restrictions(Page.objects.all()).values("pk")
         pages = Page.objects.live().filter(pk__in=public)
+        if self.locale_id is not None:
+            # Results in the reader's language only (and one text-search configuration).
+            pages = pages.filter(locale_id=self.locale_id)
         if self.page_type:
             pages = pages.exact_type(self.types[self.page_type])
         promoted = [p.page_id for p in self.promotions if p.page_id]

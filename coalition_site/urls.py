@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -14,7 +15,6 @@ urlpatterns = [
     path("admin/two-factor/", include(two_factor)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("news/feeds/", include("news.urls")),
@@ -28,7 +28,14 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages and the search, in each language under its prefix (/en/…, /es/…); the
+# bare "/" and old addresses without a prefix are redirected by
+# coalition_site.i18n.LocaleMiddleware. Everything above stays unprefixed.
+urlpatterns += i18n_patterns(
+    path("search/", views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
 
 # A database outage gets the 503 page (coalition_site/outage.py), anything else the 500 page.
 handler500 = "coalition_site.outage.server_error"

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
+
+from coalition_site.cache import site_data
 
 from .listing import published_news
 from .models import NewsIndexPage, NewsKind, NewsPage
@@ -32,6 +34,7 @@ class FeedScope:
     request: HttpRequest
     site: Site
     kind: str | None
+    home: object = None  # the home page in the feed's language
 
 
 def publication_datetime(item):
@@ -57,13 +60,22 @@ class NewsRssFeed(Feed):
     feed_type = Rss201rev2Feed
     item_guid_is_permalink = False
 
-    def get_object(self, request, kind=None):
+    def get_object(self, request, kind=None, language=None):
         if kind is not None and kind not in NewsKind.values:
             raise Http404("No such kind of news.")
         site = Site.find_for_request(request)
         if site is None:
             raise Http404("No site here.")
-        return FeedScope(request=request, site=site, kind=kind)
+        home = site.root_page
+        if language is not None and language != settings.LANGUAGE_CODE:
+            data = site_data(request)
+            if data is None or language not in data.homes:
+                raise Http404("No news in this language.")
+            home = data.homes[language]
+            # Titles and categories in the feed's language.
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return FeedScope(request=request, site=site, kind=kind, home=home)
 
     def title(self, scope):
         return f"{settings.WAGTAIL_SITE_NAME}: {FEED_TITLES[scope.kind]}"
@@ -84,8 +96,8 @@ class NewsRssFeed(Feed):
     subtitle = description  # Atom's name for it
 
     def link(self, scope):
-        index = NewsIndexPage.objects.live().descendant_of(scope.site.root_page).first()
-        page = index or scope.site.root_page
+        index = NewsIndexPage.objects.live().descendant_of(scope.home).first()
+        page = index or scope.home
         return page.get_full_url(scope.request)
 
     def feed_url(self, scope):
@@ -93,7 +105,7 @@ class NewsRssFeed(Feed):
         return scope.site.root_url + scope.request.path
 
     def items(self, scope):
-        news = published_news(NewsPage.objects.descendant_of(scope.site.root_page))
+        news = published_news(NewsPage.objects.descendant_of(scope.home))
         if scope.kind:
             news = news.filter(kind=scope.kind)
         items = list(news.defer_streamfields().prefetch_related("topics")[:FEED_LIMIT])
@@ -127,3 +139,15 @@ class NewsRssFeed(Feed):
 
 class NewsAtomFeed(NewsRssFeed):
     feed_type = Atom1Feed
+
+
+def feed_address(name, kind=None):
+    """The address of a news feed ("rss" or "atom") in the active language."""
+    from django.urls import reverse
+
+    language = translation.get_language()
+    args = [kind] if kind else []
+    prefix = "kind-" if kind else ""
+    if language and language != settings.LANGUAGE_CODE:
+        return reverse(f"news:language-{prefix}{name}", args=[language, *args])
+    return reverse(f"news:{prefix}{name}", args=args)

@@ -556,3 +556,113 @@ def load(home):
         )
     }
     build_library(home, pages)
+
+
+# ---------------------------------------------------------------- en español
+
+# Spanish names of the managed lists: translations (same translation_key) of the English terms.
+SPANISH_TERMS = {
+    "audience": {
+        "Survivors": "Sobrevivientes",
+        "Youth": "Jóvenes",
+        "Parents and caregivers": "Madres, padres y cuidadores",
+        "Educators": "Educadores",
+        "Employers and businesses": "Empleadores y negocios",
+        "Health care": "Atención médica",
+        "Law enforcement": "Fuerzas del orden",
+        "General public": "Público en general",
+    },
+    "topic": {
+        "Recognising the signs": "Reconocer las señales",
+        "Reporting": "Cómo denunciar",
+        "Sex trafficking": "Trata con fines sexuales",
+        "Labour trafficking": "Trata con fines laborales",
+        "Online safety": "Seguridad en internet",
+        "Legal rights": "Derechos legales",
+        "Services and shelter": "Servicios y refugio",
+        "Prevention": "Prevención",
+    },
+    "language": {"English": "Inglés", "Spanish": "Español"},
+}
+
+SPANISH_LIBRARY = {
+    "title": "Recursos",
+    "slug": "recursos",
+    "summary": "Guías, servicios y capacitación sobre la trata de personas.",
+    "introduction": (
+        "Conozca las señales de la trata, cómo denunciarla, sus derechos y dónde pedir ayuda. "
+        "Filtre por público, tema, tipo o idioma."
+    ),
+}
+
+SPANISH_HOTLINE_RESOURCE = {
+    "title": "Línea Nacional contra la Trata de Personas",
+    "slug": "linea-nacional-contra-la-trata",
+    "summary": (
+        "Llame al 1-888-373-7888 o envíe un mensaje de texto al 233733, las 24 horas; TTY 711. "
+        "Por teléfono atienden en muchos idiomas; por texto y chat, en inglés y en español."
+    ),
+    "body": [
+        rich(
+            "<p>Si sospecha que alguien es víctima de trata de personas, llame a la línea "
+            "nacional. Si corre peligro inmediato, llame al 911.</p>"
+        ),
+    ],
+}
+
+
+def spanish_terms(locale):
+    """{kind: {English name: Spanish term}}, creating the Spanish translations once."""
+    audiences, topics, languages = ensure_terms()
+    terms = {}
+    for kind, english in (("audience", audiences), ("topic", topics), ("language", languages)):
+        terms[kind] = {}
+        for name, spanish_name in SPANISH_TERMS[kind].items():
+            source = english[name]
+            model = type(source)
+            translated = model.objects.filter(
+                translation_key=source.translation_key, locale=locale
+            ).first()
+            if translated is None:
+                translated = model.objects.create(
+                    name=spanish_name, translation_key=source.translation_key, locale=locale
+                )
+            terms[kind][name] = translated
+    return terms
+
+
+def load_spanish(home, es_home):
+    """The Spanish library, with the national hotline in Spanish, once.
+
+    The library is a translation of the English one; its hotline entry is a
+    translation of the English entry "national-human-trafficking-hotline". The
+    Spanish-language entry that the English library lists for English readers
+    ("linea-nacional-contra-la-trata") stays there.
+    """
+    locale = es_home.locale
+    terms = spanish_terms(locale)
+    library = ResourceIndexPage.objects.child_of(home).first()
+    if library is None:
+        return None
+    es_library = site_demo.add_translation(library, es_home, locale, dict(SPANISH_LIBRARY))
+    source = (
+        ResourcePage.objects.child_of(library)
+        .filter(slug="national-human-trafficking-hotline")
+        .first()
+    )
+    if source is None or source.has_translation(locale):
+        return es_library
+    resource = ResourcePage(
+        translation_key=source.translation_key,
+        locale=locale,
+        resource_type=source.resource_type,
+        link_url=source.link_url,
+        entry_language="es",
+        **SPANISH_HOTLINE_RESOURCE,
+    )
+    resource.audiences = [terms["audience"][name] for name in ("Survivors", "General public")]
+    resource.topics = [terms["topic"][name] for name in ("Reporting", "Services and shelter")]
+    resource.languages = [terms["language"][name] for name in ("English", "Spanish")]
+    es_library.add_child(instance=resource)
+    resource.save_revision().publish()
+    return es_library

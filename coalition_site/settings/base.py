@@ -10,7 +10,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -65,6 +64,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -104,6 +105,9 @@ MIDDLEWARE = [
     "coalition_site.pagecache.CsrfSafeGZipMiddleware",
     "coalition_site.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Language from the URL prefix (/en/, /es/); never sets a cookie. Old
+    # addresses without a prefix are redirected (coalition_site.i18n).
+    "coalition_site.i18n.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -161,11 +165,27 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# Every language the site may be written in. A language is public only once an
+# editor adds it under Settings → Locales and publishes its home page (see
+# "Spanish and other languages" in README.md): no code change is needed.
+# The interface (buttons, labels) is in English until locale/<code>/ has a catalogue.
+LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("zh-hans", "简体中文"),
+    ("zh-hant", "繁體中文"),
+    ("vi", "Tiếng Việt"),
+    ("ru", "Русский"),
+    ("pa", "ਪੰਜਾਬੀ"),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates written the way each language writes them (coalition_site/formats/<code>/formats.py).
+FORMAT_MODULE_PATH = ["coalition_site.formats"]
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
@@ -389,7 +409,14 @@ OTP_TOTP_ISSUER = "Sacramento Together"
 
 WAGTAIL_SITE_NAME = "Sacramento Together"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL each language is stemmed with its own
+# text-search configuration (coalition_site/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "coalition_site.search_backend",
+        "SEARCH_CONFIGS": {"en": "english", "es": "spanish"},
+    }
+}
 # Documents: an allowlist of office formats (checked by Document.clean() on the
 # file name) and a size limit (checked by the admin upload field). Every file is
 # served through Django so the headers below always apply: the type set here,

@@ -1,10 +1,10 @@
 from django import template
 from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from coalition_site.listing import parent_url
 from coalition_site.templatetags.site_tags import site_root
+from news.feeds import feed_address
 from news.listing import news_cards, published_news
 from news.listing import news_naming_partner as news_naming
 from news.models import NewsKind, NewsPage
@@ -35,16 +35,22 @@ def news_naming_partner(context, partner, limit=5):
 
 @register.inclusion_tag("news/feed_links.html")
 def news_feed_links():
-    """<link rel="alternate"> to the news feeds, for every page's head. No database query."""
+    """<link rel="alternate"> to the news feeds in the reader's language. No database query."""
     site = settings.WAGTAIL_SITE_NAME
     return {
         "feeds": [
-            ("application/rss+xml", f"{site}: {_('News')}", reverse("news:rss")),
-            ("application/atom+xml", f"{site}: {_('News')} (Atom)", reverse("news:atom")),
+            ("application/rss+xml", f"{site}: {_('News')}", feed_address("rss")),
+            ("application/atom+xml", f"{site}: {_('News')} (Atom)", feed_address("atom")),
             (
                 "application/rss+xml",
                 f"{site}: {_('Press releases')}",
-                reverse("news:kind-rss", args=[NewsKind.PRESS_RELEASE]),
+                feed_address("rss", NewsKind.PRESS_RELEASE),
             ),
         ]
     }
+
+
+@register.simple_tag
+def news_feed_url(name, kind=None):
+    """`{% news_feed_url "rss" %}`: a news feed's address in the reader's language."""
+    return feed_address(name, kind)

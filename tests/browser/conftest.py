@@ -152,7 +152,7 @@ def live_site(browser, django_db_setup, django_db_blocker):
         database.reset_to_migrated()
         cache.clear()  # Wagtail caches site root paths; page ids change between modules
         call_command("load_demo_content", stdout=StringIO())
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale__language_code="en")
         server = LiveServer("localhost:0")
     yield server.url.rstrip("/"), home
     # Stop the server but leave the in-memory SQLite connection shareable
@@ -299,7 +299,7 @@ def page(context):
 def visit(site_url):
     """Open a site path in a page and check that the page really rendered.
 
-    `visit(page, "/about/", wait_until="networkidle")` returns the response.
+    `visit(page, "/en/about/", wait_until="networkidle")` returns the response.
     """
 
     def go(page, path, **options):

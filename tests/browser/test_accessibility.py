@@ -34,7 +34,7 @@ def describe(violations):
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("path", ["/", "/about/", "/get-help/"])
+@pytest.mark.parametrize("path", ["/", "/en/about/", "/en/get-help/"])
 def test_page_has_no_wcag_violations(page, visit, path):
     visit(page, path, wait_until="networkidle")
     violations = axe_violations(page)
@@ -50,7 +50,7 @@ def test_home_page_has_no_wcag_violations_on_a_phone(new_context, visit):
 
 
 def test_skip_link_moves_focus_to_the_main_content(page, visit):
-    visit(page, "/about/")
+    visit(page, "/en/about/")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     focused = page.evaluate("document.activeElement.id")

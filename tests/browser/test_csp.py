@@ -27,7 +27,15 @@ def record_violations(page):
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/about/", "/get-help/", "/partners/", "/news/", "/resources/", "/contact/"],
+    [
+        "/",
+        "/en/about/",
+        "/en/get-help/",
+        "/en/partners/",
+        "/en/news/",
+        "/en/resources/",
+        "/en/contact/",
+    ],
 )
 def test_public_pages_break_no_rule_of_the_policy(page, visit, path):
     violations = record_violations(page)
@@ -38,7 +46,7 @@ def test_public_pages_break_no_rule_of_the_policy(page, visit, path):
 def test_the_video_player_is_allowed_to_load_after_the_click(page, network, visit):
     network.serve("https://www.youtube-nocookie.com/**", body=PLAYER_PAGE)
     violations = record_violations(page)
-    visit(page, "/justice-journal/human-trafficking-part-1/", wait_until="networkidle")
+    visit(page, "/en/justice-journal/human-trafficking-part-1/", wait_until="networkidle")
     page.locator("a[data-video-play]").click()
     player = page.frame_locator("[data-video] iframe")
     expect(player.locator("p")).to_have_text("player")
@@ -74,7 +82,7 @@ def test_the_page_editor_and_its_preview_work_under_the_admin_policy(
 
 def test_the_userbar_works_for_editors_on_public_pages(editor_page, site_url):
     violations = record_violations(editor_page)
-    editor_page.goto(site_url + "/about/", wait_until="networkidle")
+    editor_page.goto(site_url + "/en/about/", wait_until="networkidle")
     editor_page.locator("#wagtail-userbar-trigger").click()
     expect(editor_page.get_by_role("menuitem", name="Edit this page")).to_be_visible()
     assert violations == []

@@ -11,11 +11,11 @@ from tests.browser.test_accessibility import axe_violations, describe
 PHONE = {"width": 390, "height": 844}
 
 NEWS_PATHS = [
-    "/news/",
-    "/news/?kind=press-release&topic=sentencing",
-    "/news/?kind=%3Cscript%3E",  # the ignored-filter notice
-    "/news/operation-hot-spots-2020-results/",
-    "/news/sample-training-recognising-trafficking/",
+    "/en/news/",
+    "/en/news/?kind=press-release&topic=sentencing",
+    "/en/news/?kind=%3Cscript%3E",  # the ignored-filter notice
+    "/en/news/operation-hot-spots-2020-results/",
+    "/en/news/sample-training-recognising-trafficking/",
 ]
 
 
@@ -27,7 +27,7 @@ def test_news_pages_have_no_wcag_violations(page, visit, network, path):
     assert network.offsite() == [], "a news page called another site"
 
 
-@pytest.mark.parametrize("path", ["/news/", "/news/operation-hot-spots-2020-results/"])
+@pytest.mark.parametrize("path", ["/en/news/", "/en/news/operation-hot-spots-2020-results/"])
 def test_news_pages_have_no_wcag_violations_on_a_phone(new_context, visit, path):
     context, network = new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
@@ -39,7 +39,7 @@ def test_news_pages_have_no_wcag_violations_on_a_phone(new_context, visit, path)
 def test_news_filters_work_without_javascript(new_context, visit):
     context, _ = new_context(java_script_enabled=False)
     page = context.new_page()
-    visit(page, "/news/")
+    visit(page, "/en/news/")
     page.get_by_label("Kind").select_option("press-release")
     page.get_by_label("Topic").select_option("sentencing")
     page.get_by_role("button", name="Show results").click()

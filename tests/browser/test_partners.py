@@ -10,7 +10,7 @@ def card_names(page):
 
 
 def test_directory_filters_combine_and_give_a_shareable_address(page, visit):
-    visit(page, "/partners/")
+    visit(page, "/en/partners/")
     everyone = card_names(page)
     assert "Harbor Light Shelter (sample)" in everyone and len(everyone) > 10
 
@@ -35,12 +35,12 @@ def test_directory_filters_combine_and_give_a_shareable_address(page, visit):
 @pytest.mark.parametrize(
     "path",
     [
-        "/partners/",
-        "/partners/?service=emergency-shelter",
-        "/partners/?service=no-such-thing",
-        "/partners/?sector=faith&language=hmong",
-        "/partners/community-against-sexual-harm/",
-        "/partners/sample-harbor-light-shelter/",
+        "/en/partners/",
+        "/en/partners/?service=emergency-shelter",
+        "/en/partners/?service=no-such-thing",
+        "/en/partners/?sector=faith&language=hmong",
+        "/en/partners/community-against-sexual-harm/",
+        "/en/partners/sample-harbor-light-shelter/",
     ],
 )
 def test_directory_and_partner_pages_have_no_wcag_violations(page, visit, network, path):

@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import axe_violations, describe
 
-SHOW = "/justice-journal/"
-VIDEO_EPISODE = "/justice-journal/human-trafficking-part-1/"
-AUDIO_EPISODE = "/justice-journal/sample-episode/"
+SHOW = "/en/justice-journal/"
+VIDEO_EPISODE = "/en/justice-journal/human-trafficking-part-1/"
+AUDIO_EPISODE = "/en/justice-journal/sample-episode/"
 PLAYER_PAGE = "<!doctype html><title>Player</title><p>player</p>"
 
 

@@ -7,14 +7,14 @@ from playwright.sync_api import expect
 from tests.browser.test_accessibility import axe_violations, describe
 
 RESOURCE_PAGES = [
-    "/resources/",
-    "/resources/?audience=survivors&language=spanish",
-    "/resources/?type=nonsense&q=%00",  # the "filters ignored" notice
-    "/resources/signs-of-trafficking/",
-    "/resources/linea-nacional-contra-la-trata/",
-    "/get-help/",
-    "/recognise-the-signs/",
-    "/report-a-tip/",
+    "/en/resources/",
+    "/en/resources/?audience=survivors&language=spanish",
+    "/en/resources/?type=nonsense&q=%00",  # the "filters ignored" notice
+    "/en/resources/signs-of-trafficking/",
+    "/en/resources/linea-nacional-contra-la-trata/",
+    "/en/get-help/",
+    "/en/recognise-the-signs/",
+    "/en/report-a-tip/",
 ]
 
 
@@ -28,7 +28,7 @@ def test_resource_pages_have_no_wcag_violations(page, visit, path):
 def test_the_library_filters_without_javascript(new_context, visit):
     context, _ = new_context(java_script_enabled=False)
     page = context.new_page()
-    visit(page, "/resources/")
+    visit(page, "/en/resources/")
     form = page.get_by_role("search", name="Filter resources")
     form.get_by_label("For").select_option("parents-and-caregivers")
     form.get_by_label("Language").select_option("spanish")
@@ -41,7 +41,8 @@ def test_the_library_filters_without_javascript(new_context, visit):
 
 
 @pytest.mark.parametrize(
-    "path", ["/resources/", "/resources/signs-of-trafficking/", "/get-help/", "/report-a-tip/"]
+    "path",
+    ["/en/resources/", "/en/resources/signs-of-trafficking/", "/en/get-help/", "/en/report-a-tip/"],
 )
 def test_printing_leaves_out_the_quick_exit_navigation_and_controls(page, visit, path):
     visit(page, path, wait_until="networkidle")

@@ -52,7 +52,7 @@ def test_quick_exit_click_replaces_the_page_in_history(page, network, visit, sit
 
 def test_two_shift_presses_do_not_leave(page, network, visit, site_url):
     network.serve("https://www.weather.gov/**", body=NEUTRAL_PAGE)
-    visit(page, "/browse-safely/")
+    visit(page, "/en/browse-safely/")
     url_before = page.url
 
     page.keyboard.press("Shift")
@@ -65,7 +65,7 @@ def test_two_shift_presses_do_not_leave(page, network, visit, site_url):
 
 def test_three_shift_presses_leave(page, network, visit, site_url):
     network.serve("https://www.weather.gov/**", body=NEUTRAL_PAGE)
-    visit(page, "/browse-safely/")
+    visit(page, "/en/browse-safely/")
     history_before = page.evaluate("history.length")
 
     # Three presses well inside two seconds.

@@ -5,7 +5,7 @@ import pytest
 from tests.browser.test_accessibility import axe_violations, describe
 
 
-@pytest.mark.parametrize("path", ["/search/", "/search/?q=help", "/search/?q=zzzzqqq"])
+@pytest.mark.parametrize("path", ["/en/search/", "/en/search/?q=help", "/en/search/?q=zzzzqqq"])
 def test_search_pages_have_no_wcag_violations(page, visit, path):
     visit(page, path, wait_until="networkidle")
     violations = axe_violations(page)
@@ -13,7 +13,7 @@ def test_search_pages_have_no_wcag_violations(page, visit, path):
 
 
 def test_header_search_finds_the_get_help_page_first(page, visit):
-    visit(page, "/about/")
+    visit(page, "/en/about/")
     page.get_by_label("Search the site").fill("hotline")
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=hotline")
@@ -21,7 +21,7 @@ def test_header_search_finds_the_get_help_page_first(page, visit):
     assert first.inner_text().strip() == "Get help"
 
 
-@pytest.mark.parametrize("path", ["/request-a-speaker/", "/contact/"])
+@pytest.mark.parametrize("path", ["/en/request-a-speaker/", "/en/contact/"])
 def test_forms_have_no_wcag_violations_empty_and_with_errors(page, visit, path):
     visit(page, path, wait_until="networkidle")
     violations = axe_violations(page)
@@ -38,7 +38,7 @@ def test_forms_have_no_wcag_violations_empty_and_with_errors(page, visit, path):
 
 
 def test_a_person_can_send_the_contact_form(page, visit):
-    visit(page, "/contact/")
+    visit(page, "/en/contact/")
     page.get_by_label("Your name").fill("Ana")
     page.get_by_label("Email").fill("ana@example.org")
     page.get_by_label("Message").fill("When is the next training?")

@@ -45,7 +45,7 @@ def test_editors_change_the_hotline_in_site_settings(admin_client):
     response = admin_client.post(url, data)
     assert response.status_code == 302
     assert SiteSettings.for_site(site).quick_exit_url == "https://www.example.com/"
-    page = admin_client.get("/").content.decode()
+    page = admin_client.get("/en/").content.decode()
     assert 'href="https://www.example.com/"' in page
 
 

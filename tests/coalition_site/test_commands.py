@@ -27,11 +27,11 @@ def test_demo_content_builds_the_site_from_public_facts(client):
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail").exists()
     settings = SiteSettings.for_site(site)
     assert settings.browse_safely_page.slug == "browse-safely"
-    for url in ["/", "/about/", "/get-help/", "/browse-safely/", "/reset-court/"]:
+    for url in ["/en/", "/en/about/", "/en/get-help/", "/en/browse-safely/", "/en/reset-court/"]:
         assert client.get(url).status_code == 200, url
-    browse_safely = client.get("/browse-safely/").content.decode()
+    browse_safely = client.get("/en/browse-safely/").content.decode()
     assert "does not erase your browsing history" in browse_safely
-    assert "103" in client.get("/operation-hot-spots/").content.decode()
+    assert "103" in client.get("/en/operation-hot-spots/").content.decode()
 
 
 @pytest.mark.django_db

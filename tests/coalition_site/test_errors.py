@@ -5,7 +5,7 @@ from django.template.loader import get_template
 
 @pytest.mark.django_db
 def test_missing_page_gets_the_404_page_with_search_and_hotline(client, home):
-    response = client.get("/no-such-page/")
+    response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     soup = BeautifulSoup(response.content, "html.parser")
     assert "could not find" in soup.h1.get_text()

@@ -56,7 +56,7 @@ def answer(**overrides):
 
 @pytest.mark.django_db
 def test_submission_is_saved_then_mailed_to_staff(client, contact):
-    response = client.post("/contact/", answer())
+    response = client.post("/en/contact/", answer())
     assert response.status_code == 200
     assert "Thank you" in response.content.decode()
     submission = FormSubmission.objects.get(page=contact)
@@ -71,7 +71,7 @@ def test_submission_is_saved_then_mailed_to_staff(client, contact):
 @pytest.mark.django_db
 def test_a_mail_failure_loses_nothing_and_is_logged(client, contact, caplog):
     with mock.patch("wagtail.contrib.forms.models.send_mail", side_effect=OSError("SMTP down")):
-        response = client.post("/contact/", answer())
+        response = client.post("/en/contact/", answer())
     assert response.status_code == 200
     assert FormSubmission.objects.filter(page=contact).count() == 1
     assert "Could not email the submission" in caplog.text
@@ -79,7 +79,7 @@ def test_a_mail_failure_loses_nothing_and_is_logged(client, contact, caplog):
 
 @pytest.mark.django_db
 def test_honeypot_refuses_with_a_message_and_saves_nothing(client, contact):
-    response = client.post("/contact/", answer(website_address="http://spam.example"))
+    response = client.post("/en/contact/", answer(website_address="http://spam.example"))
     assert response.status_code == 400
     assert "could not be sent" in response.content.decode()
     assert not FormSubmission.objects.exists()
@@ -88,7 +88,7 @@ def test_honeypot_refuses_with_a_message_and_saves_nothing(client, contact):
 
 @pytest.mark.django_db
 def test_too_fast_submission_is_refused_and_can_be_sent_again(client, contact):
-    response = client.post("/contact/", answer(form_started=started(seconds_ago=0)))
+    response = client.post("/en/contact/", answer(form_started=started(seconds_ago=0)))
     assert response.status_code == 400
     assert "quicker than a person" in response.content.decode()
     assert not FormSubmission.objects.exists()
@@ -102,7 +102,7 @@ def test_too_fast_submission_is_refused_and_can_be_sent_again(client, contact):
 @pytest.mark.django_db
 def test_missing_or_forged_start_time_is_refused(client, contact):
     for token in ["", "not-a-token", signing.dumps(0, salt="other")]:
-        response = client.post("/contact/", answer(form_started=token))
+        response = client.post("/en/contact/", answer(form_started=token))
         assert response.status_code == 400
     assert not FormSubmission.objects.exists()
 
@@ -110,18 +110,18 @@ def test_missing_or_forged_start_time_is_refused(client, contact):
 @pytest.mark.django_db
 def test_rate_limit_per_address(client, contact):
     for _ in range(5):
-        assert client.post("/contact/", answer()).status_code == 200
-    response = client.post("/contact/", answer())
+        assert client.post("/en/contact/", answer()).status_code == 200
+    response = client.post("/en/contact/", answer())
     assert response.status_code == 429
     assert "Too many messages" in response.content.decode()
     assert FormSubmission.objects.count() == 5
-    other = client.post("/contact/", answer(), REMOTE_ADDR="203.0.113.9")
+    other = client.post("/en/contact/", answer(), REMOTE_ADDR="203.0.113.9")
     assert other.status_code == 200
 
 
 @pytest.mark.django_db
 def test_errors_are_shown_next_to_fields_and_summarised(client, contact):
-    response = client.post("/contact/", answer(email="not-an-email", message=""))
+    response = client.post("/en/contact/", answer(email="not-an-email", message=""))
     assert response.status_code == 400
     soup = BeautifulSoup(response.content, "html.parser")
     summary = soup.select_one("#error-summary")
@@ -138,16 +138,16 @@ def test_form_has_a_privacy_note_and_csrf_is_enforced(contact):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    page = strict.get("/contact/")
+    page = strict.get("/en/contact/")
     assert "Only coalition staff can read it" in page.content.decode()
-    response = strict.post("/contact/", answer())
+    response = strict.post("/en/contact/", answer())
     assert response.status_code == 403
     assert not FormSubmission.objects.exists()
 
 
 @pytest.mark.django_db
 def test_staff_read_and_export_submissions_partners_cannot(client, home, contact):
-    client.post("/contact/", answer())
+    client.post("/en/contact/", answer())
     admin = get_user_model().objects.create_superuser("admin", password="pw-admin-1")
     client.force_login(admin)
     listing = client.get(f"/admin/forms/submissions/{contact.pk}/")

@@ -48,7 +48,7 @@ def assert_safe_layout(soup):
 
 @pytest.mark.django_db
 def test_home_page_renders_with_hotline_quick_exit_and_skip_link(client, home):
-    soup = parse(client.get("/"))
+    soup = parse(client.get("/en/"))
     assert_safe_layout(soup)
     assert soup.h1.get_text(strip=True) == "Together against human trafficking"
 
@@ -64,7 +64,7 @@ def test_standard_page_renders_its_body(client, home):
         ],
     )
     home.add_child(instance=page)
-    soup = parse(client.get("/reset-court/"))
+    soup = parse(client.get("/en/reset-court/"))
     assert_safe_layout(soup)
     assert soup.h1.get_text(strip=True) == "RESET Court"
     assert soup.select_one("main h2").get_text(strip=True) == "What the program offers"
@@ -79,7 +79,7 @@ def test_menu_lists_live_pages_marked_for_menus(client, home):
     )
     draft = StandardPageFactory.build(title="Draft", slug="draft", live=False)
     home.add_child(instance=draft)
-    soup = parse(client.get("/"))
+    soup = parse(client.get("/en/"))
     labels = [a.get_text(strip=True) for a in soup.select('nav[aria-label="Main"] a')]
     assert labels == ["Home", "About"]
 
@@ -91,7 +91,7 @@ def test_hotline_and_quick_exit_come_from_site_settings(client, home):
     settings.hotline_text = "12345"
     settings.quick_exit_url = "https://example.com/forecast"
     settings.save()
-    soup = parse(client.get("/"))
+    soup = parse(client.get("/en/"))
     assert soup.select_one('a[href="tel:+18005550100"]') is not None
     assert soup.select_one('a[href="sms:12345"]') is not None
     assert soup.select_one("[data-quick-exit]")["href"] == "https://example.com/forecast"
@@ -100,7 +100,7 @@ def test_hotline_and_quick_exit_come_from_site_settings(client, home):
 @pytest.mark.django_db
 def test_anonymous_reader_gets_no_cookie(client, home):
     home.add_child(instance=StandardPageFactory.build(slug="about"))
-    for url in ["/", "/about/"]:
+    for url in ["/en/", "/en/about/"]:
         response = client.get(url)
         assert response.status_code == 200
         assert response.cookies == {}, f"{url} set {list(response.cookies)}"
@@ -108,7 +108,7 @@ def test_anonymous_reader_gets_no_cookie(client, home):
 
 @pytest.mark.django_db
 def test_pages_load_nothing_from_other_hosts(client, home):
-    soup = parse(client.get("/"))
+    soup = parse(client.get("/en/"))
     # Canonical and alternate links only name addresses; these elements load them.
     loaded = [(el, "src") for el in soup.select("script[src], img, iframe, source")] + [
         (el, "href") for el in soup.select('link[rel~="stylesheet"], link[rel~="icon"]')
@@ -125,6 +125,6 @@ def test_reading_a_page_writes_nothing(client, home):
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
-        assert client.get("/").status_code == 200
+        assert client.get("/en/").status_code == 200
     writes = [q["sql"] for q in queries if q["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}]
     assert writes == []

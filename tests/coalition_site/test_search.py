@@ -33,7 +33,7 @@ def pages(home):
 
 @pytest.mark.django_db
 def test_search_finds_a_page_by_a_word_in_its_body_and_labels_it(client, pages):
-    response = client.get("/search/?q=diversion")
+    response = client.get("/en/search/?q=diversion")
     assert results(response) == ["RESET Court"]
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one(".search-result .card__meta").get_text(strip=True) == "Standard page"
@@ -46,7 +46,7 @@ def test_drafts_and_private_pages_are_not_found(client, home, pages):
         title="Secret draft", body=[("paragraph", RichText("<p>diversion</p>"))], live=False
     )
     home.add_child(instance=draft)
-    assert results(client.get("/search/?q=diversion")) == ["RESET Court"]
+    assert results(client.get("/en/search/?q=diversion")) == ["RESET Court"]
 
 
 @pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_promoted_result_comes_first(client, pages):
     SearchPromotion.objects.create(
         query=Query.get("diversion"), page=pages["get-help"], sort_order=0
     )
-    response = client.get("/search/?q=Diversion")
+    response = client.get("/en/search/?q=Diversion")
     assert results(response) == ["Get help", "RESET Court"]
     soup = BeautifulSoup(response.content, "html.parser")
     assert "search-result--promoted" in soup.select_one(".search-result")["class"]
@@ -63,21 +63,21 @@ def test_promoted_result_comes_first(client, pages):
 @pytest.mark.django_db
 def test_search_does_not_record_what_people_look_for(client, pages):
     queries = Query.objects.count()
-    client.get("/search/?q=how+to+leave")
+    client.get("/en/search/?q=how+to+leave")
     assert Query.objects.count() == queries
 
 
 @pytest.mark.django_db
 def test_type_filter(client, pages, home):
-    response = client.get("/search/?q=diversion&type=homepage")
+    response = client.get("/en/search/?q=diversion&type=homepage")
     assert results(response) == []
-    assert results(client.get("/search/?q=diversion&type=standardpage")) == ["RESET Court"]
-    assert results(client.get("/search/?q=diversion&type=nonsense")) == ["RESET Court"]
+    assert results(client.get("/en/search/?q=diversion&type=standardpage")) == ["RESET Court"]
+    assert results(client.get("/en/search/?q=diversion&type=nonsense")) == ["RESET Court"]
 
 
 @pytest.mark.django_db
 def test_empty_query_shows_help_and_the_page_is_not_indexed(client, pages):
-    response = client.get("/search/")
+    response = client.get("/en/search/")
     soup = BeautifulSoup(response.content, "html.parser")
     assert "for example" in soup.select_one(".lead").get_text()
     assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
@@ -104,12 +104,12 @@ def test_empty_query_shows_help_and_the_page_is_not_indexed(client, pages):
     ],
 )
 def test_hostile_queries_get_a_normal_page(client, pages, query):
-    assert client.get(f"/search/?{query}").status_code == 200
+    assert client.get(f"/en/search/?{query}").status_code == 200
 
 
 @pytest.mark.django_db
 def test_header_has_a_search_box_on_every_page(client, pages):
-    soup = BeautifulSoup(client.get("/signs/").content, "html.parser")
+    soup = BeautifulSoup(client.get("/en/signs/").content, "html.parser")
     form = soup.select_one("header form[role=search]")
-    assert form["action"] == "/search/" and form["method"] == "get"
+    assert form["action"] == "/en/search/" and form["method"] == "get"
     assert form.select_one('input[name="q"]') is not None

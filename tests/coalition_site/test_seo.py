@@ -39,9 +39,9 @@ def test_sitemap_lists_exactly_the_live_public_pages(client, home, site_pages):
     root = ET.fromstring(response.content)
     locations = [loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
     assert locations == [
-        "http://localhost/",
-        "http://localhost/public/",
-        "http://localhost/expiring-later/",
+        "http://localhost/en/",
+        "http://localhost/en/public/",
+        "http://localhost/en/expiring-later/",
     ]
     lastmods = root.findall("s:url/s:lastmod", SITEMAP_NS)
     assert len(lastmods) >= 2  # published pages carry their date
@@ -62,11 +62,11 @@ def test_every_page_has_canonical_description_and_open_graph(client, home, site_
     page = site_pages["public"]
     page.search_description = "What the page is about."
     page.save_revision().publish()
-    soup = BeautifulSoup(client.get("/public/").content, "html.parser")
-    assert soup.select_one('link[rel="canonical"]')["href"] == "http://localhost/public/"
+    soup = BeautifulSoup(client.get("/en/public/").content, "html.parser")
+    assert soup.select_one('link[rel="canonical"]')["href"] == "http://localhost/en/public/"
     assert soup.select_one('meta[name="description"]')["content"] == "What the page is about."
     assert soup.select_one('meta[property="og:title"]')["content"] == "Public"
-    assert soup.select_one('meta[property="og:url"]')["content"] == "http://localhost/public/"
+    assert soup.select_one('meta[property="og:url"]')["content"] == "http://localhost/en/public/"
     assert soup.select_one('meta[name="twitter:card"]') is not None
 
 
@@ -75,7 +75,7 @@ def test_description_falls_back_to_the_summary(client, home, site_pages):
     page = site_pages["public"]
     page.summary = "A short summary."
     page.save_revision().publish()
-    soup = BeautifulSoup(client.get("/public/").content, "html.parser")
+    soup = BeautifulSoup(client.get("/en/public/").content, "html.parser")
     assert soup.select_one('meta[name="description"]')["content"] == "A short summary."
 
 
@@ -90,7 +90,7 @@ def test_shared_pages_use_the_default_image_from_settings(client, home, site_pag
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.share_image = Image.objects.create(title="Share", file=get_test_image_file())
     settings.save()
-    soup = BeautifulSoup(client.get("/public/").content, "html.parser")
+    soup = BeautifulSoup(client.get("/en/public/").content, "html.parser")
     image = soup.select_one('meta[property="og:image"]')["content"]
     assert image.startswith("http://testserver/")
     assert soup.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
@@ -98,7 +98,7 @@ def test_shared_pages_use_the_default_image_from_settings(client, home, site_pag
 
 @pytest.mark.django_db
 def test_home_page_describes_the_organisation_in_json_ld(client, home):
-    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    soup = BeautifulSoup(client.get("/en/").content, "html.parser")
     data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
     assert data["@type"] == "Organization"
     assert data["name"] == "Sacramento Together"

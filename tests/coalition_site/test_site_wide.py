@@ -26,13 +26,15 @@ def demo(db):
 @pytest.mark.parametrize("type_name", sorted(WORD_IN_BODY))
 def test_search_finds_each_page_type_by_a_word_in_its_body(client, demo, type_name):
     word, label = WORD_IN_BODY[type_name]
-    soup = BeautifulSoup(client.get(f"/search/?q={word}").content, "html.parser")
+    soup = BeautifulSoup(client.get(f"/en/search/?q={word}").content, "html.parser")
     labels = [
         meta.get_text(" ", strip=True).split(" · ")[0]
         for meta in soup.select(".search-result:not(.search-result--promoted) .card__meta")
     ]
     assert label in labels, f"{word!r} found only {labels}"
-    only = BeautifulSoup(client.get(f"/search/?q={word}&type={type_name}").content, "html.parser")
+    only = BeautifulSoup(
+        client.get(f"/en/search/?q={word}&type={type_name}").content, "html.parser"
+    )
     assert only.select(".search-result")
     assert {m.get_text(" ", strip=True).split(" · ")[0] for m in only.select(".card__meta")} == {
         label

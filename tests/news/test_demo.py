@@ -26,7 +26,7 @@ def test_demo_news_builds_a_listing_with_every_kind_of_item(client, demo_site):
     assert {NewsKind.PRESS_RELEASE, NewsKind.ANNOUNCEMENT, NewsKind.EVENT} <= kinds
     years = {item.publication_date.year for item in items}
     assert len(years) >= 4, "the year filter needs several years to mean something"
-    assert client.get("/news/").status_code == 200
+    assert client.get("/en/news/").status_code == 200
     for item in items:
         assert client.get(item.url).status_code == 200, item.url
 

@@ -93,7 +93,7 @@ def test_related_partners_are_linked(client, add_news, add_partner):
     item = add_news(partners=[da, sheriff])
     soup = soup_of(client.get(item.url))
     links = {a.get_text(strip=True): a["href"] for a in soup.select(".news__about a")}
-    assert links == {"District Attorney": "/partners/da/", "Sheriff": "/partners/sheriff/"}
+    assert links == {"District Attorney": "/en/partners/da/", "Sheriff": "/en/partners/sheriff/"}
 
 
 @pytest.mark.django_db
@@ -119,7 +119,7 @@ def test_no_related_section_without_topics(client, add_news):
 def test_open_graph_twitter_and_canonical_without_image(client, add_news):
     item = add_news(title="Awareness Month", summary="January is awareness month.")
     soup = soup_of(client.get(item.url))
-    url = "http://localhost/news/" + item.slug + "/"
+    url = "http://localhost/en/news/" + item.slug + "/"
     assert soup.head.select_one('link[rel="canonical"]')["href"] == url
     assert meta(soup, "og:url") == url
     assert meta(soup, "og:type") == "article"
@@ -158,7 +158,7 @@ def test_json_ld_describes_a_news_article(client, add_news):
     assert data["headline"] == "Operation Hot Spots results"
     assert data["description"] == "103 arrests were reported."
     assert data["datePublished"] == "2020-12-03"
-    assert data["url"] == data["mainEntityOfPage"] == f"http://localhost/news/{item.slug}/"
+    assert data["url"] == data["mainEntityOfPage"] == f"http://localhost/en/news/{item.slug}/"
     assert data["publisher"]["name"] == "Sacramento Together"
     assert data["keywords"] == ["Operation Hot Spots"]
 
@@ -204,7 +204,7 @@ def test_scheduled_item_is_not_reachable_by_url(client, news_index):
     news_index.add_child(instance=item)
     item.go_live_at = timezone.now() + datetime.timedelta(days=1)
     item.save_revision().publish()
-    assert client.get("/news/tomorrow/").status_code == 404
+    assert client.get("/en/news/tomorrow/").status_code == 404
 
 
 @pytest.mark.django_db

@@ -66,14 +66,14 @@ def news(add_news):
 def test_rss_feed_lists_news_newest_first_with_absolute_links_and_dates(client, news):
     channel, items = rss_items(client)
     assert channel.findtext("title") == "Sacramento Together: News"
-    assert channel.findtext("link") == "http://localhost/news/"
+    assert channel.findtext("link") == "http://localhost/en/news/"
     assert [item.findtext("title") for item in items] == [
         "Newest release",
         "Middle announcement",
         "Oldest release",
     ]
     first = items[0]
-    assert first.findtext("link") == "http://localhost/news/" + news[0].slug + "/"
+    assert first.findtext("link") == "http://localhost/en/news/" + news[0].slug + "/"
     assert first.findtext("description") == "A defendant was sentenced."
     dates = [parsedate_to_datetime(item.findtext("pubDate")) for item in items]
     assert dates == sorted(dates, reverse=True)
@@ -100,7 +100,7 @@ def test_rss_guids_are_tag_uris_that_survive_a_change_of_slug_and_title(client, 
     page.publication_date = days_ago(2)
     page.save_revision().publish()
     _, items = rss_items(client)
-    assert items[0].findtext("link").endswith("/news/renamed/")
+    assert items[0].findtext("link").endswith("/en/news/renamed/")
     assert items[0].find("guid").text == guid.text
 
 
@@ -115,7 +115,7 @@ def test_atom_feed_parses_with_the_same_entries(client, news):
         "Oldest release",
     ]
     first = entries[0]
-    assert first.find(f"{ATOM}link").get("href") == f"http://localhost/news/{news[0].slug}/"
+    assert first.find(f"{ATOM}link").get("href") == f"http://localhost/en/news/{news[0].slug}/"
     assert first.findtext(f"{ATOM}id").startswith("tag:localhost,")
     assert first.findtext(f"{ATOM}summary") == "A defendant was sentenced."
     published = [datetime.datetime.fromisoformat(e.findtext(f"{ATOM}published")) for e in entries]
@@ -196,7 +196,7 @@ def test_feed_queries_do_not_grow_with_the_number_of_items(client, add_news):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/", "/news/", "/about/"])
+@pytest.mark.parametrize("path", ["/en/", "/en/news/", "/en/about/"])
 def test_every_page_links_the_feeds_from_its_head(client, home, news, path):
     from bs4 import BeautifulSoup
 

@@ -68,7 +68,7 @@ def test_listing_is_newest_first_by_publication_date_not_by_entry(client, add_ne
     # An older release entered later keeps its real date and sorts below.
     add_news(title="Entered later, dated last year", publication_date=days_ago(365))
     add_news(title="Dated yesterday", publication_date=days_ago(1))
-    assert titles(client.get("/news/")) == [
+    assert titles(client.get("/en/news/")) == [
         "Entered first, dated today",
         "Dated yesterday",
         "Entered later, dated last year",
@@ -90,30 +90,30 @@ def test_listing_is_newest_first_by_publication_date_not_by_entry(client, add_ne
     ],
 )
 def test_filters_alone_and_combined(client, mixed, query, expected):
-    response = client.get(f"/news/?{query}")
+    response = client.get(f"/en/news/?{query}")
     assert titles(response) == expected
     assert notice(response) == ""
 
 
 @pytest.mark.django_db
 def test_a_combination_without_results_says_so(client, mixed):
-    response = client.get("/news/?kind=event&year=2024")
+    response = client.get("/en/news/?kind=event&year=2024")
     soup = soup_of(response)
     assert titles(response) == []
     assert "No news item matches" in soup.select_one(".empty-result").get_text()
-    assert soup.select_one(".empty-result a")["href"] == "/news/"
+    assert soup.select_one(".empty-result a")["href"] == "/en/news/"
 
 
 @pytest.mark.django_db
 def test_year_choices_are_only_years_that_have_news(client, mixed):
-    soup = soup_of(client.get("/news/"))
+    soup = soup_of(client.get("/en/news/"))
     years = [o["value"] for o in soup.select('select[name="year"] option') if o["value"]]
     assert years == ["2024", "2023", "2022"]
 
 
 @pytest.mark.django_db
 def test_filter_form_is_a_plain_get_form_that_keeps_the_choices(client, mixed):
-    soup = soup_of(client.get("/news/?kind=press-release&topic=sentencing"))
+    soup = soup_of(client.get("/en/news/?kind=press-release&topic=sentencing"))
     form = soup.select_one("form.filter-form")
     assert form["method"] == "get"
     assert form.select_one('select[name="kind"] option[selected]')["value"] == "press-release"
@@ -132,7 +132,7 @@ def test_filter_form_is_a_plain_get_form_that_keeps_the_choices(client, mixed):
     ],
 )
 def test_unknown_filter_values_are_ignored_with_a_notice(client, mixed, query, expected):
-    response = client.get(f"/news/?{query}")
+    response = client.get(f"/en/news/?{query}")
     assert len(titles(response)) == expected
     assert "not recognised" in notice(response)
     assert "<script>alert" not in response.content.decode()
@@ -158,7 +158,7 @@ def test_unknown_filter_values_are_ignored_with_a_notice(client, mixed, query, e
     ],
 )
 def test_hostile_values_give_a_normal_page(client, mixed, query):
-    response = client.get(f"/news/?{query}")
+    response = client.get(f"/en/news/?{query}")
     assert response.status_code == 200
     assert soup_of(response).select_one("h1").get_text(strip=True) == "News"
 
@@ -168,15 +168,15 @@ def test_pagination_keeps_the_filters_and_survives_bad_page_numbers(client, add_
     for n in range(PER_PAGE + 2):
         add_news(title=f"Release {n:02d}", kind="press-release", publication_date=days_ago(n))
     add_news(title="Not a release", kind="announcement")
-    first = client.get("/news/?kind=press-release")
+    first = client.get("/en/news/?kind=press-release")
     assert len(titles(first)) == PER_PAGE
     next_link = soup_of(first).select_one('.pagination a[rel="next"]')["href"]
     assert "kind=press-release" in next_link and "page=2" in next_link
-    second = client.get("/news/" + next_link)
+    second = client.get("/en/news/" + next_link)
     assert titles(second) == ["Release 10", "Release 11"]
-    assert titles(client.get("/news/?kind=press-release&page=abc")) == titles(first)
+    assert titles(client.get("/en/news/?kind=press-release&page=abc")) == titles(first)
     # Past the end: the last page, not an error.
-    assert titles(client.get("/news/?kind=press-release&page=99999")) == titles(second)
+    assert titles(client.get("/en/news/?kind=press-release&page=99999")) == titles(second)
 
 
 @pytest.mark.django_db
@@ -193,9 +193,9 @@ def test_scheduled_draft_and_expired_items_are_not_listed(client, news_index, ad
     news_index.add_child(instance=draft)
     add_news(title="Expired", expire_at=timezone.now() - datetime.timedelta(minutes=1))
 
-    assert titles(client.get("/news/")) == ["Published"]
-    assert client.get("/news/scheduled/").status_code == 404
-    assert client.get("/news/draft/").status_code == 404
+    assert titles(client.get("/en/news/")) == ["Published"]
+    assert client.get("/en/news/scheduled/").status_code == 404
+    assert client.get("/en/news/draft/").status_code == 404
 
 
 @pytest.mark.django_db
@@ -203,7 +203,7 @@ def test_private_items_are_not_listed(client, add_news):
     add_news(title="Public")
     private = add_news(title="Private")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
-    assert titles(client.get("/news/")) == ["Public"]
+    assert titles(client.get("/en/news/")) == ["Public"]
     assert [item.title for item in published_news()] == ["Public"]
 
 
@@ -215,7 +215,7 @@ def test_published_news_can_be_called_alone(add_news):
     assert [item.title for item in published_news()] == ["Newer", "Older"]
 
 
-def listing_queries(client, url="/news/"):
+def listing_queries(client, url="/en/news/"):
     client.get(url)  # warm Wagtail's per-process caches and create site settings
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
@@ -227,7 +227,7 @@ def page_shell_queries(client, home):
     """What any page costs before its own content: site, routing, settings, menu."""
     page = StandardPageFactory.build(slug="shell", show_in_menus=False)
     home.add_child(instance=page)
-    return listing_queries(client, "/shell/")
+    return listing_queries(client, "/en/shell/")
 
 
 @pytest.mark.django_db
@@ -240,7 +240,7 @@ def test_listing_queries_do_not_grow_with_the_number_of_items(client, home, add_
     few = listing_queries(client)
     add_items(5, 50)
     many = listing_queries(client)
-    filtered = listing_queries(client, "/news/?kind=press-release&topic=shared&page=2")
+    filtered = listing_queries(client, "/en/news/?kind=press-release&topic=shared&page=2")
     assert few == many
     assert filtered <= many + 1  # the topic's slug is looked up once
     assert max(many, filtered) <= 10  # the budget of every public page (tests/performance)
@@ -254,19 +254,19 @@ def test_listing_queries_do_not_grow_with_the_number_of_items(client, home, add_
 def test_home_page_shows_the_three_latest_items(client, home, add_news):
     for n in range(5):
         add_news(title=f"Item {n}", publication_date=days_ago(n))
-    soup = soup_of(client.get("/"))
+    soup = soup_of(client.get("/en/"))
     slot = soup.select_one(".home-slot--news")
     assert [a.get_text(strip=True) for a in slot.select(".card__title a")] == [
         "Item 0",
         "Item 1",
         "Item 2",
     ]
-    assert slot.select_one("a.button")["href"] == "/news/"
+    assert slot.select_one("a.button")["href"] == "/en/news/"
 
 
 @pytest.mark.django_db
 def test_home_page_has_no_news_slot_without_news(client, home, news_index):
-    soup = soup_of(client.get("/"))
+    soup = soup_of(client.get("/en/"))
     assert soup.select_one(".home-slot--news") is None
     assert "Latest news" not in soup.get_text()
 
@@ -275,17 +275,17 @@ def test_home_page_has_no_news_slot_without_news(client, home, news_index):
 def test_home_page_queries_do_not_grow_with_the_number_of_items(client, add_news):
     for n in range(5):
         add_news(title=f"Item {n}", topics=["Shared", f"Topic {n}"])
-    few = listing_queries(client, "/")
+    few = listing_queries(client, "/en/")
     for n in range(5, 50):
         add_news(title=f"Item {n}", topics=["Shared", f"Topic {n}"])
-    assert listing_queries(client, "/") == few
+    assert listing_queries(client, "/en/") == few
 
 
 @pytest.mark.django_db
 def test_reading_the_listing_writes_nothing(client, mixed):
-    client.get("/news/")
+    client.get("/en/news/")
     with CaptureQueriesContext(connection) as queries:
-        client.get("/news/?kind=event&topic=awareness&year=2022")
+        client.get("/en/news/?kind=event&topic=awareness&year=2022")
     writes = [q["sql"] for q in queries if q["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}]
     assert writes == []
 
@@ -303,4 +303,4 @@ def test_items_under_a_private_news_index_are_private_too(client, news_index, ad
     assert [item.title for item in published_news()] == ["Inside"]
     PageViewRestriction.objects.create(page=news_index, restriction_type="login")
     assert list(published_news()) == []
-    assert soup_of(client.get("/")).select_one(".home-slot--news") is None
+    assert soup_of(client.get("/en/")).select_one(".home-slot--news") is None

@@ -119,7 +119,7 @@ def test_coalition_editor_publishes_news_with_an_older_date(editor_client, news_
     assert str(item.publication_date) == "2019-06-17"
     assert list(item.topics.all()) == [topic]
     assert list(item.related_partners.all()) == [da.page_ptr.specific]
-    assert editor_client.get("/news/operation-results/").status_code == 200
+    assert editor_client.get("/en/news/operation-results/").status_code == 200
 
 
 @pytest.mark.django_db
@@ -182,4 +182,4 @@ def test_editor_previews_a_new_item_and_a_draft_change(editor_client, news_index
     editor_client.post(url, news_form(title="Draft title", slug="live-title"))
     assert b"Draft title" in editor_client.get(url).content
     # The live page is unchanged until the draft is published.
-    assert b"Live title" in editor_client.get("/news/live-title/").content
+    assert b"Live title" in editor_client.get("/en/news/live-title/").content

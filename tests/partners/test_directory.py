@@ -40,7 +40,7 @@ def test_directory_lists_every_live_partner_with_a_count(client, directory, part
     add_partner(title="Draft Org", live=False)
     logo = Image.objects.create(title="Logo", file=get_test_image_file())
     add_partner(title="Zeta Logo Org", logo=logo, logo_alt_text="Zeta logo")
-    response = client.get("/partners/")
+    response = client.get("/en/partners/")
     assert names(response) == [
         "City Legal Aid",
         "County Sheriff",
@@ -68,15 +68,15 @@ def test_directory_lists_every_live_partner_with_a_count(client, directory, part
     ],
 )
 def test_filters_alone_and_combined(client, partners, query, expected):
-    assert names(client.get(f"/partners/?{query}")) == expected
+    assert names(client.get(f"/en/partners/?{query}")) == expected
 
 
 @pytest.mark.django_db
 def test_empty_result_says_so_and_offers_to_clear(client, partners):
-    response = client.get("/partners/?language=spanish&service=legal-services")
+    response = client.get("/en/partners/?language=spanish&service=legal-services")
     soup = BeautifulSoup(response.content, "html.parser")
     assert "No partner matches" in soup.select_one(".empty-result").get_text()
-    assert soup.select_one(".empty-result a")["href"] == "/partners/"
+    assert soup.select_one(".empty-result a")["href"] == "/en/partners/"
     assert "0 partners" in soup.get_text()
 
 
@@ -100,20 +100,20 @@ def test_empty_result_says_so_and_offers_to_clear(client, partners):
     ],
 )
 def test_hostile_query_strings_never_give_a_server_error(client, partners, query):
-    response = client.get(f"/partners/?{query}")
+    response = client.get(f"/en/partners/?{query}")
     assert response.status_code == 200
 
 
 @pytest.mark.django_db
 def test_unknown_filter_values_are_ignored_with_a_notice(client, partners):
-    response = client.get("/partners/?service=no-such-service&sector=community")
+    response = client.get("/en/partners/?service=no-such-service&sector=community")
     assert names(response) == ["City Legal Aid", "Harbor Shelter"]
     assert "not recognised" in response.content.decode()
 
 
 @pytest.mark.django_db
 def test_filter_form_keeps_choices_in_the_shareable_url(client, partners):
-    response = client.get("/partners/?service=emergency-shelter")
+    response = client.get("/en/partners/?service=emergency-shelter")
     soup = BeautifulSoup(response.content, "html.parser")
     form = soup.select_one("form.filter-form")
     assert form["method"] == "get"
@@ -123,9 +123,9 @@ def test_filter_form_keeps_choices_in_the_shareable_url(client, partners):
 
 
 def directory_queries(client):
-    client.get("/partners/")  # warm Wagtail's per-process site cache
+    client.get("/en/partners/")  # warm Wagtail's per-process site cache
     with CaptureQueriesContext(connection) as queries:
-        response = client.get("/partners/")
+        response = client.get("/en/partners/")
     assert response.status_code == 200
     return len(queries)
 
@@ -163,7 +163,7 @@ def test_partner_page_shows_contact_links_and_no_map(client, add_partner):
         open_24_7=True,
         services=["Emergency shelter"],
     )
-    response = client.get("/partners/harbor/")
+    response = client.get("/en/partners/harbor/")
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one('a[href="tel:+19165550100"]') is not None
     assert soup.select_one('a[href="mailto:help@example.org"]') is not None

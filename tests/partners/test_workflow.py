@@ -63,14 +63,14 @@ def test_submitted_change_waits_then_approval_publishes_it(client, own, partner,
     assert own.title == "Own Shelter"
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert "editor@example.org" in [address for m in mail.outbox for address in m.to]
-    assert client.get("/partners/own/").content.decode().count("Own Shelter (new name)") == 0
+    assert client.get("/en/partners/own/").content.decode().count("Own Shelter (new name)") == 0
 
     response = act(client, editor, own, state, "approve")
     assert response.status_code == 302
     own.refresh_from_db()
     assert own.title == "Own Shelter (new name)"
     client.logout()
-    assert "Own Shelter (new name)" in client.get("/partners/own/").content.decode()
+    assert "Own Shelter (new name)" in client.get("/en/partners/own/").content.decode()
 
 
 @pytest.mark.django_db

@@ -247,24 +247,24 @@ def home_page(site, n):
     site.add_until("news", n, site.news_item)
     site.add_until("episodes", n, site.episode)
     site.add_until("partners", n, lambda i: site.partner(i, featured=True))
-    return "/"
+    return "/en/"
 
 
 def standard_page(site, n):
     page = site.child("standard", StandardPageFactory, slug="about", title="About")
     page.body = body_blocks(n)
     site.republish(page)
-    return "/about/"
+    return "/en/about/"
 
 
 def partner_directory(site, n):
     site.add_until("partners", n, site.partner)
-    return "/partners/"
+    return "/en/partners/"
 
 
 def partner_directory_filtered(site, n):
     site.add_until("partners", n, site.partner)
-    return "/partners/?sector=community&service=housing&language=english&page=1"
+    return "/en/partners/?sector=community&service=housing&language=english&page=1"
 
 
 def partner_page(site, n):
@@ -289,12 +289,12 @@ def partner_page(site, n):
     ]
     site.republish(partner)
     site.add_until("news", n, lambda i: site.news_item(i, related_partners=[partner]))
-    return "/partners/the-partner/"
+    return "/en/partners/the-partner/"
 
 
 def news_listing(site, n):
     site.add_until("news", n, site.news_item)
-    return "/news/"
+    return "/en/news/"
 
 
 def news_item(site, n):
@@ -313,12 +313,12 @@ def news_item(site, n):
     item.body = body_blocks(n)
     site.republish(item)
     site.add_until("news", n, site.news_item)  # all share "Topic 0"... and "Shared"
-    return "/news/the-item/"
+    return "/en/news/the-item/"
 
 
 def podcast_show(site, n):
     site.add_until("episodes", n, site.episode)
-    return "/the-show/"
+    return "/en/the-show/"
 
 
 def podcast_episode(site, n):
@@ -337,12 +337,12 @@ def podcast_episode(site, n):
     episode.guests = [EpisodeGuest(name=f"Guest {i}", role="Advocate") for i in range(n)]
     episode.partners = site.add_until("partners", n, site.partner)
     site.republish(episode)
-    return "/the-show/the-episode/"
+    return "/en/the-show/the-episode/"
 
 
 def resource_library(site, n):
     site.add_until("resources", n, site.resource)
-    return "/resources/"
+    return "/en/resources/"
 
 
 def resource_page(site, n):
@@ -360,13 +360,13 @@ def resource_page(site, n):
     resource.languages = [LanguageFactory(name=f"Lang {i}") for i in range(n)]
     resource.body = body_blocks(n)
     site.republish(resource)
-    return "/resources/the-resource/"
+    return "/en/resources/the-resource/"
 
 
 def get_help(site, n):
     site.child("get_help", GetHelpPageFactory)
     site.add_until("partners", n, lambda i: site.partner(i, open_24_7=i % 3 == 0))
-    return "/get-help/"
+    return "/en/get-help/"
 
 
 def search_results(site, n):
@@ -380,7 +380,7 @@ def search_results(site, n):
             instance=StandardPageFactory.build(title=f"Partner story {i}", slug=f"story-{i}")
         ),
     )
-    return "/search/?q=partner"
+    return "/en/search/?q=partner"
 
 
 SCENARIOS = {

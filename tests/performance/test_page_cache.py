@@ -77,7 +77,7 @@ def page(home):
     return page
 
 
-def read(client, url="/about/", **headers):
+def read(client, url="/en/about/", **headers):
     """(response, number of queries) for one GET."""
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, **headers)
@@ -108,9 +108,9 @@ def test_a_hit_touches_no_database(client, page_cache, page):
 
 @pytest.mark.django_db
 def test_head_requests_are_answered_from_the_cache(client, page_cache, page):
-    client.get("/about/")
+    client.get("/en/about/")
     with CaptureQueriesContext(connection) as queries:
-        response = client.head("/about/")
+        response = client.head("/en/about/")
     assert response.status_code == 200
     assert response["X-Page-Cache"] == "hit"
     assert len(queries) == 0
@@ -118,7 +118,7 @@ def test_head_requests_are_answered_from_the_cache(client, page_cache, page):
 
 @pytest.mark.django_db
 def test_cached_pages_say_so_to_shared_caches_and_set_no_cookie(client, page_cache, page):
-    for response in [client.get("/about/"), client.get("/about/")]:
+    for response in [client.get("/en/about/"), client.get("/en/about/")]:
         assert response.cookies == {}
         assert "Set-Cookie" not in response
         control = response["Cache-Control"]
@@ -129,7 +129,7 @@ def test_cached_pages_say_so_to_shared_caches_and_set_no_cookie(client, page_cac
 
 @pytest.mark.django_db
 def test_a_browser_asking_again_gets_not_modified(client, page_cache, page):
-    etag = client.get("/about/")["ETag"]
+    etag = client.get("/en/about/")["ETag"]
     response, queries = read(client, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
     assert queries == 0
@@ -137,13 +137,13 @@ def test_a_browser_asking_again_gets_not_modified(client, page_cache, page):
 
 @pytest.mark.django_db
 def test_hits_are_compressed_for_browsers_that_accept_it(client, page_cache, page):
-    plain = client.get("/about/")
-    zipped = client.get("/about/", HTTP_ACCEPT_ENCODING="gzip, br")
+    plain = client.get("/en/about/")
+    zipped = client.get("/en/about/", HTTP_ACCEPT_ENCODING="gzip, br")
     assert zipped["X-Page-Cache"] == "hit"
     assert zipped["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in zipped["Vary"]
     assert body_of(zipped) == body_of(plain)
-    unzipped = client.get("/about/")
+    unzipped = client.get("/en/about/")
     assert "Content-Encoding" not in unzipped
     assert body_of(unzipped) == body_of(plain)
 
@@ -152,9 +152,9 @@ def test_hits_are_compressed_for_browsers_that_accept_it(client, page_cache, pag
 def test_each_address_has_its_own_entry(client, page_cache, home):
     home.add_child(instance=StandardPageFactory.build(slug="one", title="Page one"))
     home.add_child(instance=StandardPageFactory.build(slug="two", title="Page two"))
-    assert "Page one" in body_of(client.get("/one/"))
-    assert "Page two" in body_of(client.get("/two/"))
-    assert "Page one" in body_of(client.get("/one/"))
+    assert "Page one" in body_of(client.get("/en/one/"))
+    assert "Page two" in body_of(client.get("/en/two/"))
+    assert "Page one" in body_of(client.get("/en/one/"))
 
 
 @pytest.mark.django_db
@@ -163,9 +163,9 @@ def test_listing_filters_are_cached_but_keywords_and_unknown_parameters_are_not(
 ):
     site = SiteBuilder(home)
     site.grow("partner directory", 3)
-    client.get("/partners/?service=housing&page=1")
-    assert client.get("/partners/?service=housing&page=1")["X-Page-Cache"] == "hit"
-    for url in ["/partners/?q=shelter", "/search/?q=shelter", "/partners/?utm_source=x"]:
+    client.get("/en/partners/?service=housing&page=1")
+    assert client.get("/en/partners/?service=housing&page=1")["X-Page-Cache"] == "hit"
+    for url in ["/en/partners/?q=shelter", "/en/search/?q=shelter", "/en/partners/?utm_source=x"]:
         client.get(url)
         response, queries = read(client, url)
         assert response["X-Page-Cache"] == "bypass", url
@@ -189,21 +189,21 @@ def stored_values(backend):
 
 @pytest.mark.django_db
 def test_publishing_shows_at_once(client, page_cache, page):
-    assert "First words." in body_of(client.get("/about/"))
-    assert client.get("/about/")["X-Page-Cache"] == "hit"
+    assert "First words." in body_of(client.get("/en/about/"))
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"
     page.introduction = "Second words."
     page.save_revision().publish()
-    response = client.get("/about/")
+    response = client.get("/en/about/")
     assert response["X-Page-Cache"] == "miss"
     assert "Second words." in body_of(response)
 
 
 @pytest.mark.django_db
 def test_a_draft_changes_nothing_readers_see(client, page_cache, page):
-    client.get("/about/")
+    client.get("/en/about/")
     page.introduction = "Not yet."
     page.save_revision()
-    response = client.get("/about/")
+    response = client.get("/en/about/")
     assert response["X-Page-Cache"] == "hit"
     assert "First words." in body_of(response)
 
@@ -212,66 +212,66 @@ def test_a_draft_changes_nothing_readers_see(client, page_cache, page):
 def test_unpublishing_and_deleting_take_pages_away_at_once(client, page_cache, home, page):
     other = StandardPageFactory.build(slug="other")
     home.add_child(instance=other)
-    for url in ["/about/", "/other/"]:
+    for url in ["/en/about/", "/en/other/"]:
         client.get(url)
         assert client.get(url)["X-Page-Cache"] == "hit"
     page.unpublish()
-    assert client.get("/about/").status_code == 404
+    assert client.get("/en/about/").status_code == 404
     other.delete()
-    assert client.get("/other/").status_code == 404
+    assert client.get("/en/other/").status_code == 404
 
 
 @pytest.mark.django_db
 def test_a_move_shows_at_once(client, page_cache, home, page):
     parent = StandardPageFactory.build(slug="parent", title="Parent")
     home.add_child(instance=parent)
-    client.get("/about/")
-    assert client.get("/about/")["X-Page-Cache"] == "hit"
+    client.get("/en/about/")
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"
     page.move(parent, pos="last-child")
-    old_address = client.get("/about/")
+    old_address = client.get("/en/about/")
     assert old_address.status_code == 301  # Wagtail adds a redirect for a moved page
-    assert old_address["Location"] == "/parent/about/"
-    assert client.get("/parent/about/").status_code == 200
+    assert old_address["Location"] == "/en/parent/about/"
+    assert client.get("/en/parent/about/").status_code == 200
 
 
 @pytest.mark.django_db
 def test_site_settings_changes_show_at_once(client, page_cache, page):
-    assert "tel:+18883737888" in body_of(client.get("/about/"))
+    assert "tel:+18883737888" in body_of(client.get("/en/about/"))
     site_settings = SiteSettings.objects.get()
     site_settings.hotline_phone = "1-800-555-0199"
     site_settings.save()
-    assert "tel:+18005550199" in body_of(client.get("/about/"))
+    assert "tel:+18005550199" in body_of(client.get("/en/about/"))
 
 
 @pytest.mark.django_db
 def test_managed_list_changes_show_at_once(client, page_cache, home):
     site = SiteBuilder(home)
     site.grow("partner directory", 2)
-    assert "Housing" in body_of(client.get("/partners/"))
+    assert "Housing" in body_of(client.get("/en/partners/"))
     service = Service.objects.get(name="Housing")
     service.name = "Shelter and housing"
     service.save()
-    assert "Shelter and housing" in body_of(client.get("/partners/"))
+    assert "Shelter and housing" in body_of(client.get("/en/partners/"))
 
 
 @pytest.mark.django_db
 def test_making_a_page_private_takes_it_out_of_the_cache(client, page_cache, page):
-    client.get("/about/")
-    assert client.get("/about/")["X-Page-Cache"] == "hit"
+    client.get("/en/about/")
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"
     PageViewRestriction.objects.create(page=page, restriction_type="login")
-    response = client.get("/about/")
+    response = client.get("/en/about/")
     assert response.status_code == 302
 
 
 @pytest.mark.django_db
 def test_a_change_made_elsewhere_is_seen_through_the_shared_generation(client, page_cache, page):
     """Another process or server publishing moves the generation the cache itself holds."""
-    client.get("/about/")
-    assert client.get("/about/")["X-Page-Cache"] == "hit"
+    client.get("/en/about/")
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"
     generation = cache.get(site_cache.GENERATION_KEY)
     cache.set(site_cache.GENERATION_KEY, "moved-on-by-another-server", timeout=None)
     assert cache.get(site_cache.GENERATION_KEY) != generation
-    assert client.get("/about/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/about/")["X-Page-Cache"] == "miss"
 
 
 # ---------------------------------------------------------------- never cached
@@ -287,17 +287,17 @@ def test_signed_in_people_are_never_served_or_stored(client, page_cache, page, d
         assert queries > 0
         assert "private" in response["Cache-Control"]
     client.logout()
-    response = client.get("/about/")
+    response = client.get("/en/about/")
     assert response["X-Page-Cache"] == "miss"
 
 
 @pytest.mark.django_db
 def test_what_an_editor_sees_is_never_shown_to_a_reader(client, page_cache, page, admin_user):
     client.force_login(admin_user)
-    editor_view = body_of(client.get("/about/"))
+    editor_view = body_of(client.get("/en/about/"))
     assert "wagtail-userbar" in editor_view
     client.logout()
-    reader_view = body_of(client.get("/about/"))
+    reader_view = body_of(client.get("/en/about/"))
     assert "wagtail-userbar" not in reader_view
 
 
@@ -311,7 +311,7 @@ def test_previews_are_never_stored(client, page_cache, page, admin_user):
     assert "Draft words." in body_of(preview)
     assert preview.get("X-Page-Cache") not in ("hit", "miss")
     client.logout()
-    response = client.get("/about/")
+    response = client.get("/en/about/")
     assert "First words." in body_of(response)
     assert "Draft words." not in body_of(response)
 
@@ -328,7 +328,7 @@ def test_pages_with_a_form_are_never_stored(client, page_cache, home):
     form.form_fields = [FormField(label="Message", field_type="multiline", required=True)]
     home.add_child(instance=form)
     for _ in range(2):
-        response, queries = read(client, "/contact/")
+        response, queries = read(client, "/en/contact/")
         assert response.status_code == 200
         assert response["X-Page-Cache"] == "bypass"
         assert queries > 0
@@ -339,7 +339,7 @@ def test_pages_with_a_form_are_never_stored(client, page_cache, home):
 @pytest.mark.django_db
 def test_not_found_is_not_stored(client, page_cache, home):
     for _ in range(2):
-        response = client.get("/no-such-page/")
+        response = client.get("/en/no-such-page/")
         assert response.status_code == 404
         assert response["X-Page-Cache"] == "bypass"
 
@@ -347,7 +347,7 @@ def test_not_found_is_not_stored(client, page_cache, home):
 @pytest.mark.django_db
 def test_with_the_cache_off_every_read_is_fresh(client, settings, page):
     settings.PAGE_CACHE_SECONDS = 0
-    client.get("/about/")
+    client.get("/en/about/")
     response, queries = read(client)
     assert response["X-Page-Cache"] == "bypass"
     assert queries > 0

@@ -43,7 +43,7 @@ def test_demo_show_has_the_two_videos_and_a_playable_sample(client):
     assert len(b"".join(audio.streaming_content)) == 100
     assert int(enclosure.get("length")) == sample.audio.file_size
 
-    home = client.get("/").content.decode()
+    home = client.get("/en/").content.decode()
     assert "Latest podcast episode" in home
     assert "Justice Journal: human trafficking, part 2" in home
 

@@ -44,7 +44,7 @@ def test_channel_carries_what_podcast_apps_require(client, show):
     channel = get_feed(client, show)
 
     assert channel.findtext("title") == "Justice Journal"
-    assert channel.findtext("link") == "http://testserver/justice-journal/"
+    assert channel.findtext("link") == "http://testserver/en/justice-journal/"
     assert channel.findtext("description") == "Conversations about safety and help."
     assert channel.findtext("language") == "es"
     assert channel.findtext("copyright") == "© Sacramento Together"
@@ -98,7 +98,7 @@ def test_episode_items_carry_every_tag(client, show, add_episode):
     item = get_feed(client, show).find("item")
 
     assert item.findtext("title") == "Recognising trafficking"
-    assert item.findtext("link") == "http://testserver/justice-journal/" + episode.slug + "/"
+    assert item.findtext("link") == "http://testserver/en/justice-journal/" + episode.slug + "/"
     assert item.findtext("description") == "Signs to look for, and what to do."
     guid = item.find("guid")
     assert guid.text == str(episode.guid)
@@ -139,7 +139,7 @@ def test_episodes_without_audio_stay_out_of_the_feed(client, show, add_episode):
     add_episode(title="Video only", audio=None, video_url="https://youtu.be/G51vo2oVVwE")
     assert list(items_by_title(get_feed(client, show))) == ["With audio"]
     # …but the video-only episode is on the site.
-    assert "Video only" in client.get("/justice-journal/").content.decode()
+    assert "Video only" in client.get("/en/justice-journal/").content.decode()
 
 
 @pytest.mark.django_db

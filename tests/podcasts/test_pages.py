@@ -98,7 +98,7 @@ def count_queries(client, url):
 def bare_page_queries(client, home):
     """What any page of this site costs before its own content (site, route, settings, menu)."""
     home.add_child(instance=StandardPageFactory.build(slug="bare"))
-    return count_queries(client, "/bare/")
+    return count_queries(client, "/en/bare/")
 
 
 @pytest.mark.django_db
@@ -252,7 +252,7 @@ def test_pages_set_no_cookie_for_anonymous_readers(client, show, add_episode):
 
 @pytest.mark.django_db
 def test_home_page_shows_nothing_while_there_is_no_episode(client, home, show):
-    soup = soup_of(client.get("/"))
+    soup = soup_of(client.get("/en/"))
     assert soup.select_one(".home-slot--podcast") is None
 
 
@@ -264,7 +264,7 @@ def test_home_page_shows_the_latest_episode(client, home, show, add_episode):
     newer_draft = add_episode(title="Not yet", publication_date=now)
     newer_draft.unpublish()
 
-    soup = soup_of(client.get("/"))
+    soup = soup_of(client.get("/en/"))
     slot = soup.select_one(".home-slot--podcast")
     assert slot.h2.get_text() == "Latest podcast episode"
     assert card_titles(slot) == ["This week"]

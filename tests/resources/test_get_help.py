@@ -38,7 +38,7 @@ def soup_of(response):
 
 
 def listed(client):
-    soup = soup_of(client.get("/get-help/"))
+    soup = soup_of(client.get("/en/get-help/"))
     return [a.get_text(strip=True) for a in soup.select(".get-help__partners .card__title a")]
 
 
@@ -49,7 +49,7 @@ def test_get_help_shows_the_hotline_from_settings_911_and_the_editable_text(clie
     settings.emergency_number = "112"
     settings.save()
 
-    soup = soup_of(client.get("/get-help/"))
+    soup = soup_of(client.get("/en/get-help/"))
     main = soup.main
     panel = main.select_one(".hotline--panel")
     assert panel is not None
@@ -69,12 +69,12 @@ def test_get_help_lists_exactly_the_partners_open_24_7_or_offering_emergency_hel
 ):
     # Open 24/7 first, then by name; drafts and partners without either are left out.
     assert listed(client) == ["Night Shelter", "Advocates United"]
-    soup = soup_of(client.get("/get-help/"))
+    soup = soup_of(client.get("/en/get-help/"))
     cards = soup.select(".get-help__partners .card")
     assert "Open 24/7" in cards[0].get_text()
     assert cards[0].select_one('a[href="tel:+15550100001"]')
     assert "Emergency help: Victim advocacy" in cards[1].get_text(" ", strip=True)
-    assert soup.select_one('.get-help__partners a[href="/partners/"]')
+    assert soup.select_one('.get-help__partners a[href="/en/partners/"]')
 
 
 @pytest.mark.django_db
@@ -123,7 +123,7 @@ def test_private_partners_are_not_listed(client, get_help, partners):
 
 @pytest.mark.django_db
 def test_without_listed_partners_the_page_points_to_the_hotline(client, get_help):
-    soup = soup_of(client.get("/get-help/"))
+    soup = soup_of(client.get("/en/get-help/"))
     section = soup.select_one(".get-help__partners")
     assert section.select(".card") == []
     assert "hotline above answers at any hour" in section.get_text()
@@ -156,7 +156,7 @@ def test_get_help_query_count_does_not_grow_with_the_partners_listed(
     client, home, get_help, add_partner
 ):
     home.add_child(instance=StandardPageFactory.build(slug="plain"))
-    plain_page = count_queries(client, "/plain/")
+    plain_page = count_queries(client, "/en/plain/")
     for number in range(2):
         add_partner(
             title=f"Few {number}",
@@ -164,7 +164,7 @@ def test_get_help_query_count_does_not_grow_with_the_partners_listed(
             services=[("Emergency shelter", True), ("Housing", False)],
             languages=["English", "Spanish"],
         )
-    few = count_queries(client, "/get-help/")
+    few = count_queries(client, "/en/get-help/")
     for number in range(18):
         add_partner(
             title=f"Many {number}",
@@ -173,7 +173,7 @@ def test_get_help_query_count_does_not_grow_with_the_partners_listed(
             languages=["English", "Hmong"],
         )
     assert len(listed(client)) == 20
-    many = count_queries(client, "/get-help/")
+    many = count_queries(client, "/en/get-help/")
     assert few == many, f"{few} queries for 2 partners, {many} for 20"
     assert many - plain_page <= GET_HELP_OWN_QUERIES, f"{plain_page} for a plain page, {many} here"
     assert many <= 10  # the budget of every public page (tests/performance)

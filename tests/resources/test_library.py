@@ -61,7 +61,7 @@ def resources(add_resource):
 @pytest.mark.django_db
 def test_library_lists_every_live_resource_with_a_count(client, library, resources, add_resource):
     add_resource(title="Draft resource", live=False)
-    response = client.get("/resources/")
+    response = client.get("/en/resources/")
     assert names(response) == ["Employer guide", "Guía para familias", "Hotline", "Training video"]
     assert "4 resources" in soup_of(response).select_one(".listing__count").get_text()
 
@@ -89,12 +89,12 @@ def test_library_lists_every_live_resource_with_a_count(client, library, resourc
     ],
 )
 def test_filters_alone_and_combined(client, resources, query, expected):
-    assert names(client.get(f"/resources/?{query}")) == expected
+    assert names(client.get(f"/en/resources/?{query}")) == expected
 
 
 @pytest.mark.django_db
 def test_filters_are_plain_get_selects_named_by_slug(client, resources):
-    soup = soup_of(client.get("/resources/"))
+    soup = soup_of(client.get("/en/resources/"))
     form = soup.select_one("form.filter-form")
     assert form["method"] == "get"
     assert {field["name"] for field in form.select("input, select")} == {
@@ -109,15 +109,15 @@ def test_filters_are_plain_get_selects_named_by_slug(client, resources):
     types = [option["value"] for option in form.select("select[name=type] option")]
     assert types == ["", "guide", "video", "website", "hotline", "training", "toolkit", "poster"]
     # The chosen filters stay chosen on the result page.
-    soup = soup_of(client.get("/resources/?type=video&language=english"))
+    soup = soup_of(client.get("/en/resources/?type=video&language=english"))
     assert soup.select_one("select[name=type] option[selected]")["value"] == "video"
     assert soup.select_one("select[name=language] option[selected]")["value"] == "english"
-    assert soup.select_one(".filter-form__actions a")["href"] == "/resources/"
+    assert soup.select_one(".filter-form__actions a")["href"] == "/en/resources/"
 
 
 @pytest.mark.django_db
 def test_card_shows_type_audiences_languages_and_file_type_and_size(client, resources):
-    soup = soup_of(client.get("/resources/"))
+    soup = soup_of(client.get("/en/resources/"))
     cards = {
         card.select_one(".card__title").get_text(strip=True): card for card in soup.select(".card")
     }
@@ -149,7 +149,7 @@ def test_a_file_without_a_recorded_size_is_not_measured_while_the_page_renders(
     document = DocumentFactory(file=document_file("old.pdf"), file_size=None)
     add_resource(title="Old upload", link_url="", document=document)
     with CaptureQueriesContext(connection) as queries:
-        soup = soup_of(client.get("/resources/"))
+        soup = soup_of(client.get("/en/resources/"))
     assert soup.select_one(".card__action .card__file").get_text(strip=True) == "(PDF)"
     writes = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
     assert writes == []
@@ -169,7 +169,7 @@ def test_a_file_without_a_recorded_size_is_not_measured_while_the_page_renders(
     ],
 )
 def test_unknown_filter_values_are_ignored_with_a_notice(client, resources, query):
-    response = client.get(f"/resources/?{query}")
+    response = client.get(f"/en/resources/?{query}")
     soup = soup_of(response)
     assert NOTICE in soup.select_one(".notice").get_text()
     assert "<script>alert" not in response.content.decode()
@@ -179,7 +179,7 @@ def test_unknown_filter_values_are_ignored_with_a_notice(client, resources, quer
 
 @pytest.mark.django_db
 def test_an_unknown_value_next_to_a_good_one_keeps_the_good_one(client, resources):
-    soup = soup_of(client.get("/resources/?audience=999&type=video"))
+    soup = soup_of(client.get("/en/resources/?audience=999&type=video"))
     assert [a.get_text(strip=True) for a in soup.select(".card__title a")] == ["Training video"]
     assert soup.select_one(".notice")
 
@@ -200,7 +200,7 @@ def test_an_unknown_value_next_to_a_good_one_keeps_the_good_one(client, resource
     ],
 )
 def test_hostile_keyword_and_page_values_give_a_normal_page(client, resources, query):
-    response = client.get(f"/resources/?{query}")
+    response = client.get(f"/en/resources/?{query}")
     soup = soup_of(response)
     assert soup.select_one(".notice") is None
     assert soup.select_one(".listing__count")
@@ -208,7 +208,7 @@ def test_hostile_keyword_and_page_values_give_a_normal_page(client, resources, q
 
 @pytest.mark.django_db
 def test_nul_bytes_are_removed_from_the_keyword(client, resources):
-    assert names(client.get("/resources/?q=Hot%00line")) == ["Hotline"]
+    assert names(client.get("/en/resources/?q=Hot%00line")) == ["Hotline"]
 
 
 @pytest.mark.django_db
@@ -216,25 +216,25 @@ def test_pagination_keeps_the_filters(client, add_resource):
     for number in range(PER_PAGE + 2):
         add_resource(title=f"Poster {number:02d}", resource_type="poster")
     add_resource(title="A website", resource_type="website")
-    soup = soup_of(client.get("/resources/?type=poster"))
+    soup = soup_of(client.get("/en/resources/?type=poster"))
     assert f"{PER_PAGE + 2} resources" in soup.select_one(".listing__count").get_text()
     next_link = soup.select_one(".pagination a[rel=next]")["href"]
     assert "type=poster" in next_link and "page=2" in next_link
-    second = soup_of(client.get(f"/resources/{next_link}"))
+    second = soup_of(client.get(f"/en/resources/{next_link}"))
     assert [a.get_text() for a in second.select(".card__title a")] == ["Poster 24", "Poster 25"]
 
 
 @pytest.mark.django_db
 def test_empty_result_says_so_and_offers_to_clear(client, resources):
-    soup = soup_of(client.get("/resources/?audience=survivors&type=guide"))
+    soup = soup_of(client.get("/en/resources/?audience=survivors&type=guide"))
     assert "No resource matches" in soup.select_one(".empty-result").get_text()
-    assert soup.select_one(".empty-result a")["href"] == "/resources/"
+    assert soup.select_one(".empty-result a")["href"] == "/en/resources/"
     assert "0 resources" in soup.select_one(".listing__count").get_text()
 
 
 @pytest.mark.django_db
 def test_library_has_a_print_button(client, resources):
-    assert soup_of(client.get("/resources/")).select_one("[data-print-button]")
+    assert soup_of(client.get("/en/resources/")).select_one("[data-print-button]")
 
 
 def count_queries(client, url):
@@ -266,11 +266,11 @@ LIBRARY_OWN_QUERIES = 5
 @pytest.mark.parametrize("query", ["", "?audience=youth&topic=prevention&q=resource"])
 def test_library_query_count_does_not_grow_with_resources(client, home, add_resource, query):
     home.add_child(instance=StandardPageFactory.build(slug="plain"))
-    plain_page = count_queries(client, "/plain/")
+    plain_page = count_queries(client, "/en/plain/")
     add_many(add_resource, 0, 5)
-    few = count_queries(client, f"/resources/{query}")
+    few = count_queries(client, f"/en/resources/{query}")
     add_many(add_resource, 5, 45)
-    many = count_queries(client, f"/resources/{query}")
+    many = count_queries(client, f"/en/resources/{query}")
     assert few == many, f"{few} queries for 5 resources, {many} for 50"
     assert many - plain_page <= LIBRARY_OWN_QUERIES, f"{plain_page} for a plain page, {many} here"
     assert many <= 10  # the budget of every public page (tests/performance)

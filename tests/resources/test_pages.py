@@ -168,7 +168,7 @@ def test_library_leaves_out_drafts_and_private_resources(client, add_resource):
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )
-    soup = soup_of(client.get("/resources/"))
+    soup = soup_of(client.get("/en/resources/"))
     assert [a.get_text() for a in soup.select(".card__title a")] == ["Open to all"]
     assert "1 resource" in soup.select_one(".listing__count").get_text()
 

@@ -107,7 +107,7 @@ def test_public_page_types_send_the_security_headers(client, demo, label):
 
 @pytest.mark.parametrize(
     "path",
-    ["/search/?q=hotline", "/search/", "/no-such-page/", "/sitemap.xml", "/robots.txt"],
+    ["/en/search/?q=hotline", "/en/search/", "/en/no-such-page/", "/sitemap.xml", "/robots.txt"],
 )
 def test_other_public_responses_send_the_security_headers(client, demo, path):
     response = client.get(path)
@@ -184,7 +184,7 @@ def test_the_userbar_loads_only_files_the_public_policy_allows(client, demo, dja
 
     editor = django_user_model.objects.create_superuser("editor", password="x" * 16)
     client.force_login(editor)
-    response = client.get("/")
+    response = client.get("/en/")
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.find("wagtail-userbar") is not None
     assert soup.select('script[src*="wagtailadmin/js/userbar"]')
@@ -221,9 +221,9 @@ def test_production_sends_hsts_for_a_year_with_subdomains_and_preload(client, de
 
 
 def test_production_redirects_plain_http_to_https(client, demo, production):
-    response = client.get("/about/")
+    response = client.get("/en/about/")
     assert response.status_code == 301
-    assert response["Location"] == "https://testserver/about/"
+    assert response["Location"] == "https://testserver/en/about/"
 
 
 def test_production_cookies_are_secure_httponly_and_samesite(client, demo, production):

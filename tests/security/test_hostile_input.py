@@ -21,7 +21,7 @@ NORMAL_OR_NOT_FOUND = {200, 404}
 NOT_ALLOWED = {405}
 HARMLESS = {200, 405}
 
-LISTINGS = ["/partners/", "/news/", "/resources/", "/justice-journal/", "/search/"]
+LISTINGS = ["/en/partners/", "/en/news/", "/en/resources/", "/en/justice-journal/", "/en/search/"]
 
 MANY_FIELDS = "&".join(f"f{i}=1" for i in range(12_000))
 LONG = "x" * 10_000
@@ -50,18 +50,18 @@ CASES = [
         (f"long-keyword{path.replace('/', '-')}", "get", f"{path}?q={LONG}", {}, OK)
         for path in LISTINGS
     ],
-    ("query-100k-chars", "get", "/news/?q=" + "y" * 100_000, {}, OK),
-    ("too-many-query-fields-listing", "get", "/partners/?" + MANY_FIELDS, {}, NORMAL_OR_BAD),
-    ("too-many-query-fields-search", "get", "/search/?" + MANY_FIELDS, {}, NORMAL_OR_BAD),
-    ("nul-in-keyword", "get", "/search/?q=traffick%00ing", {}, OK),
-    ("nul-in-news-keyword", "get", "/news/?q=%00%00", {}, OK),
-    ("nul-in-filter", "get", "/partners/?sector=%00", {}, OK),
-    ("invalid-utf8-query", "get", "/search/?q=%ff%fe%fd", {}, OK),
-    ("invalid-utf8-filter", "get", "/resources/?topic=%ff%fe", {}, OK),
+    ("query-100k-chars", "get", "/en/news/?q=" + "y" * 100_000, {}, OK),
+    ("too-many-query-fields-listing", "get", "/en/partners/?" + MANY_FIELDS, {}, NORMAL_OR_BAD),
+    ("too-many-query-fields-search", "get", "/en/search/?" + MANY_FIELDS, {}, NORMAL_OR_BAD),
+    ("nul-in-keyword", "get", "/en/search/?q=traffick%00ing", {}, OK),
+    ("nul-in-news-keyword", "get", "/en/news/?q=%00%00", {}, OK),
+    ("nul-in-filter", "get", "/en/partners/?sector=%00", {}, OK),
+    ("invalid-utf8-query", "get", "/en/search/?q=%ff%fe%fd", {}, OK),
+    ("invalid-utf8-filter", "get", "/en/resources/?topic=%ff%fe", {}, OK),
     ("invalid-utf8-path", "get", "/%ff%fe/", {}, NOT_FOUND),
-    ("nul-in-path", "get", "/about%00/", {}, NOT_FOUND),
-    ("bare-ampersands", "get", "/news/?&&&=&==&page", {}, OK),
-    ("percent-garbage", "get", "/partners/?q=%%%25%zz", {}, OK),
+    ("nul-in-path", "get", "/en/about%00/", {}, NOT_FOUND),
+    ("bare-ampersands", "get", "/en/news/?&&&=&==&page", {}, OK),
+    ("percent-garbage", "get", "/en/partners/?q=%%%25%zz", {}, OK),
     # ---- bad pagination on every listing
     *[
         (f"page-{label}{path.replace('/', '-')}", "get", f"{path}?page={value}", {}, OK)
@@ -72,39 +72,39 @@ CASES = [
             ("huge", "99999999999999999999999"),
         ]
     ],
-    ("page-float", "get", "/news/?page=1.5", {}, OK),
-    ("page-repeated", "get", "/resources/?page=1&page=2&page=x", {}, OK),
+    ("page-float", "get", "/en/news/?page=1.5", {}, OK),
+    ("page-repeated", "get", "/en/resources/?page=1&page=2&page=x", {}, OK),
     # ---- bad filter values on every listing
-    ("partners-unknown-sector", "get", "/partners/?sector=martians", {}, OK),
-    ("partners-unknown-service", "get", "/partners/?service=../../etc/passwd", {}, OK),
-    ("partners-array-filter", "get", "/partners/?language[]=en&area[0]=x", {}, OK),
-    ("news-bad-year", "get", "/news/?year=20x5", {}, OK),
-    ("news-far-year", "get", "/news/?year=99999", {}, OK),
-    ("news-unknown-kind", "get", "/news/?kind=<script>", {}, OK),
-    ("news-unknown-topic", "get", "/news/?topic=' OR 1=1 --", {}, OK),
-    ("resources-unknown-type", "get", "/resources/?type=exe&audience=%00", {}, OK),
-    ("resources-every-filter-bad", "get", "/resources/?topic=a&type=b&language=c&q=%ff", {}, OK),
-    ("podcast-unknown-filters", "get", "/justice-journal/?season=x&category=y", {}, OK),
-    ("search-unknown-type", "get", "/search/?q=help&type=../../settings", {}, OK),
-    ("search-sql", "get", "/search/?q=%27%3B+DROP+TABLE+wagtailcore_page%3B--", {}, OK),
-    ("search-only-operators", "get", "/search/?q=%22%22%22+OR+AND+NOT+-+*", {}, OK),
+    ("partners-unknown-sector", "get", "/en/partners/?sector=martians", {}, OK),
+    ("partners-unknown-service", "get", "/en/partners/?service=../../etc/passwd", {}, OK),
+    ("partners-array-filter", "get", "/en/partners/?language[]=en&area[0]=x", {}, OK),
+    ("news-bad-year", "get", "/en/news/?year=20x5", {}, OK),
+    ("news-far-year", "get", "/en/news/?year=99999", {}, OK),
+    ("news-unknown-kind", "get", "/en/news/?kind=<script>", {}, OK),
+    ("news-unknown-topic", "get", "/en/news/?topic=' OR 1=1 --", {}, OK),
+    ("resources-unknown-type", "get", "/en/resources/?type=exe&audience=%00", {}, OK),
+    ("resources-every-filter-bad", "get", "/en/resources/?topic=a&type=b&language=c&q=%ff", {}, OK),
+    ("podcast-unknown-filters", "get", "/en/justice-journal/?season=x&category=y", {}, OK),
+    ("search-unknown-type", "get", "/en/search/?q=help&type=../../settings", {}, OK),
+    ("search-sql", "get", "/en/search/?q=%27%3B+DROP+TABLE+wagtailcore_page%3B--", {}, OK),
+    ("search-only-operators", "get", "/en/search/?q=%22%22%22+OR+AND+NOT+-+*", {}, OK),
     # ---- forged Host headers
-    ("forged-host", "get", "/", {"HTTP_HOST": "evil.example"}, BAD),
-    ("forged-host-with-port", "get", "/about/", {"HTTP_HOST": "testserver:99999x"}, BAD),
-    ("forged-host-on-form-post", "post", "/contact/", {"HTTP_HOST": "evil.example"}, BAD),
-    ("forwarded-host-ignored", "get", "/", {"HTTP_X_FORWARDED_HOST": "evil.example"}, OK),
+    ("forged-host", "get", "/en/", {"HTTP_HOST": "evil.example"}, BAD),
+    ("forged-host-with-port", "get", "/en/about/", {"HTTP_HOST": "testserver:99999x"}, BAD),
+    ("forged-host-on-form-post", "post", "/en/contact/", {"HTTP_HOST": "evil.example"}, BAD),
+    ("forwarded-host-ignored", "get", "/en/", {"HTTP_X_FORWARDED_HOST": "evil.example"}, OK),
     # ---- oversized and malformed bodies
     (
         "oversized-form-post",
         "post",
-        "/contact/",
+        "/en/contact/",
         {"data": contact(message="m" * 3_000_000)},
         {400, 413},
     ),
     (
         "oversized-raw-body",
         "post",
-        "/request-a-speaker/",
+        "/en/request-a-speaker/",
         {
             "data": b"a=" + b"b" * 3_000_000,
             "content_type": "application/x-www-form-urlencoded",
@@ -114,50 +114,50 @@ CASES = [
     (
         "too-many-post-fields",
         "post",
-        "/contact/",
+        "/en/contact/",
         {"data": MANY_FIELDS, "content_type": "application/x-www-form-urlencoded"},
         BAD,
     ),
     (
         "broken-multipart",
         "post",
-        "/contact/",
+        "/en/contact/",
         {"data": b"--nope\r\n\r\n\x00\x01", "content_type": "multipart/form-data; boundary=x"},
         BAD,
     ),
     (
         "multipart-without-boundary",
         "post",
-        "/contact/",
+        "/en/contact/",
         {"data": b"x", "content_type": "multipart/form-data"},
         BAD,
     ),
     (
         "json-body-to-form",
         "post",
-        "/contact/",
+        "/en/contact/",
         {"data": '{"your_name": "Ana"}', "content_type": "application/json"},
         BAD,
     ),
     # ---- malformed form data
-    ("form-missing-fields", "post", "/contact/", {"data": {"your_name": "Ana"}}, BAD),
-    ("form-empty-post", "post", "/contact/", {"data": {}}, BAD),
-    ("form-list-for-string", "post", "/contact/", {"data": contact(email=["a@b.c", "x"])}, BAD),
-    ("form-bad-email", "post", "/contact/", {"data": contact(email="not-an-email")}, BAD),
-    ("form-forged-start-time", "post", "/contact/", {"data": contact(form_started="1")}, BAD),
-    ("form-honeypot-filled", "post", "/contact/", {"data": contact(website_address="x")}, BAD),
-    ("form-nul-bytes", "post", "/contact/", {"data": contact(message="a\x00b")}, BAD),
+    ("form-missing-fields", "post", "/en/contact/", {"data": {"your_name": "Ana"}}, BAD),
+    ("form-empty-post", "post", "/en/contact/", {"data": {}}, BAD),
+    ("form-list-for-string", "post", "/en/contact/", {"data": contact(email=["a@b.c", "x"])}, BAD),
+    ("form-bad-email", "post", "/en/contact/", {"data": contact(email="not-an-email")}, BAD),
+    ("form-forged-start-time", "post", "/en/contact/", {"data": contact(form_started="1")}, BAD),
+    ("form-honeypot-filled", "post", "/en/contact/", {"data": contact(website_address="x")}, BAD),
+    ("form-nul-bytes", "post", "/en/contact/", {"data": contact(message="a\x00b")}, BAD),
     (
         "speaker-unknown-choice",
         "post",
-        "/request-a-speaker/",
+        "/en/request-a-speaker/",
         {"data": {"audience": "Martians", "topic": "<b>", "form_started": started()}},
         BAD,
     ),
     (
         "speaker-number-not-a-number",
         "post",
-        "/request-a-speaker/",
+        "/en/request-a-speaker/",
         {"data": {"expected_audience_size": "lots", "form_started": started()}},
         BAD,
     ),
@@ -176,33 +176,37 @@ CASES = [
     ("traversal-media", "get", "/media/%2e%2e/", {}, NOT_FOUND),
     ("traversal-media-settings", "get", "/media/../coalition_site/settings/base.py", {}, NOT_FOUND),
     ("traversal-audio", "get", "/podcasts/audio/1/..%2f..%2fmanage.py", {}, NOT_FOUND),
-    ("traversal-page", "get", "/about/../../../etc/passwd", {}, NOT_FOUND),
+    ("traversal-page", "get", "/en/about/../../../etc/passwd", {}, NOT_FOUND),
     ("document-id-letters", "get", "/documents/abc/file.pdf", {}, NOT_FOUND),
     ("document-id-huge", "get", "/documents/99999999999999999999/file.pdf", {}, NOT_FOUND),
     # ---- method mismatches
     *[
         (f"{method}-{name}", method, path, {}, HARMLESS)
         for method in ("put", "delete", "patch")
-        for name, path in [("home", "/"), ("standard-page", "/about/"), ("news-item", "/news/")]
+        for name, path in [
+            ("home", "/en/"),
+            ("standard-page", "/en/about/"),
+            ("news-item", "/en/news/"),
+        ]
     ],
-    ("put-search", "put", "/search/?q=help", {}, NOT_ALLOWED),
-    ("delete-search", "delete", "/search/", {}, NOT_ALLOWED),
-    ("post-search", "post", "/search/", {"data": {"q": "x"}}, NOT_ALLOWED),
+    ("put-search", "put", "/en/search/?q=help", {}, NOT_ALLOWED),
+    ("delete-search", "delete", "/en/search/", {}, NOT_ALLOWED),
+    ("post-search", "post", "/en/search/", {"data": {"q": "x"}}, NOT_ALLOWED),
     ("post-robots", "post", "/robots.txt", {}, NOT_ALLOWED),
-    ("delete-form-page", "delete", "/contact/", {}, HARMLESS),
+    ("delete-form-page", "delete", "/en/contact/", {}, HARMLESS),
     ("patch-sitemap", "patch", "/sitemap.xml", {}, HARMLESS),
-    ("options-home", "options", "/", {}, HARMLESS),
+    ("options-home", "options", "/en/", {}, HARMLESS),
     # ---- odd cookies and headers
     (
         "garbage-cookies",
         "get",
-        "/",
+        "/en/",
         {"HTTP_COOKIE": "sessionid=../../etc; csrftoken=%00%ff; x=\x7f"},
         OK,
     ),
-    ("garbage-accept-language", "get", "/about/", {"HTTP_ACCEPT_LANGUAGE": "zz-ZZ;q=x,*;;"}, OK),
-    ("forwarded-proto-https", "get", "/about/", {"HTTP_X_FORWARDED_PROTO": "https"}, OK),
-    ("huge-user-agent", "get", "/", {"HTTP_USER_AGENT": "A" * 50_000}, OK),
+    ("garbage-accept-language", "get", "/en/about/", {"HTTP_ACCEPT_LANGUAGE": "zz-ZZ;q=x,*;;"}, OK),
+    ("forwarded-proto-https", "get", "/en/about/", {"HTTP_X_FORWARDED_PROTO": "https"}, OK),
+    ("huge-user-agent", "get", "/en/", {"HTTP_USER_AGENT": "A" * 50_000}, OK),
 ]
 
 
@@ -249,7 +253,7 @@ def test_the_case_list_is_long_enough():
 def test_a_form_post_without_a_csrf_token_is_refused(demo, stored):
     before = stored()
     client = Client(enforce_csrf_checks=True)
-    response = client.post("/contact/", contact())
+    response = client.post("/en/contact/", contact())
     assert response.status_code == 403
     assert stored() == before
 
@@ -257,9 +261,9 @@ def test_a_form_post_without_a_csrf_token_is_refused(demo, stored):
 def test_a_form_post_with_a_wrong_csrf_token_is_refused(demo, stored):
     before = stored()
     client = Client(enforce_csrf_checks=True)
-    client.get("/contact/")
+    client.get("/en/contact/")
     client.cookies["csrftoken"] = "a" * 32
-    response = client.post("/contact/", {**contact(), "csrfmiddlewaretoken": "b" * 32})
+    response = client.post("/en/contact/", {**contact(), "csrfmiddlewaretoken": "b" * 32})
     assert response.status_code == 403
     assert stored() == before
 
@@ -267,10 +271,10 @@ def test_a_form_post_with_a_wrong_csrf_token_is_refused(demo, stored):
 def test_a_form_post_from_another_origin_is_refused(demo, stored):
     before = stored()
     client = Client(enforce_csrf_checks=True)
-    page = client.get("/contact/")
+    page = client.get("/en/contact/")
     token = page.context["csrf_token"]
     response = client.post(
-        "/contact/",
+        "/en/contact/",
         {**contact(), "csrfmiddlewaretoken": str(token)},
         HTTP_ORIGIN="https://evil.example",
     )
@@ -291,9 +295,9 @@ def test_a_real_form_post_with_its_token_is_accepted(demo, stored):
     cache.clear()
     before = stored()
     client = Client(enforce_csrf_checks=True)
-    page = client.get("/contact/")
+    page = client.get("/en/contact/")
     token = page.context["csrf_token"]
-    response = client.post("/contact/", {**contact(), "csrfmiddlewaretoken": str(token)})
+    response = client.post("/en/contact/", {**contact(), "csrfmiddlewaretoken": str(token)})
     assert response.status_code == 200
     assert stored()["submissions"] == before["submissions"] + 1
 
@@ -302,7 +306,7 @@ def test_a_real_form_post_with_its_token_is_accepted(demo, stored):
 
 
 def test_search_terms_are_escaped_not_run(client, demo):
-    response = client.get("/search/", {"q": '<script>alert("x")</script>'})
+    response = client.get("/en/search/", {"q": '<script>alert("x")</script>'})
     assert response.status_code == 200
     assert b'<script>alert("x")</script>' not in response.content
 

@@ -101,7 +101,7 @@ def test_outage_page_renders_without_request_or_database():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/", "/about/", "/search/?q=help", "/no-such-page/"])
+@pytest.mark.parametrize("path", ["/", "/en/about/", "/en/search/?q=help", "/en/no-such-page/"])
 def test_public_pages_answer_503_while_the_database_is_down(about, path):
     client = Client(raise_request_exception=False)
     with DB_DOWN:
@@ -116,8 +116,8 @@ def test_public_pages_answer_503_while_the_database_is_down(about, path):
 def test_pages_come_back_once_the_database_does(about):
     client = Client(raise_request_exception=False)
     with DB_DOWN:
-        assert client.get("/about/").status_code == 503
-    assert client.get("/about/").status_code == 200
+        assert client.get("/en/about/").status_code == 503
+    assert client.get("/en/about/").status_code == 200
 
 
 @pytest.mark.django_db
@@ -125,7 +125,7 @@ def test_a_signed_in_editor_gets_the_outage_page_too(about, django_user_model):
     client = Client(raise_request_exception=False)
     client.force_login(django_user_model.objects.create_superuser("ed", password="e" * 16))
     with DB_DOWN:
-        response = client.get("/about/")
+        response = client.get("/en/about/")
     assert_outage_page(response)
 
 
@@ -142,7 +142,7 @@ class DatabaseDownInMiddleware:
 @pytest.mark.django_db
 def test_an_outage_met_in_middleware_gets_the_outage_page(about, settings):
     settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.DatabaseDownInMiddleware"]
-    response = Client(raise_request_exception=False).get("/about/")
+    response = Client(raise_request_exception=False).get("/en/about/")
     assert_outage_page(response)
 
 
@@ -154,14 +154,14 @@ class BrokenMiddleware(DatabaseDownInMiddleware):
 @pytest.mark.django_db
 def test_other_errors_still_get_the_500_page(about, settings):
     settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.BrokenMiddleware"]
-    response = Client(raise_request_exception=False).get("/about/")
+    response = Client(raise_request_exception=False).get("/en/about/")
     assert response.status_code == 500
     assert "Retry-After" not in response
     assert b"Something went wrong" in response.content
 
 
 def test_the_500_handler_tells_an_outage_from_a_bug(rf):
-    request = rf.get("/")
+    request = rf.get("/en/")
     try:
         raise OperationalError("no connection")
     except OperationalError:
@@ -330,12 +330,12 @@ def test_a_real_database_outage_and_recovery(through_proxy, home):
     home.add_child(instance=page)
     client = Client(raise_request_exception=False)
 
-    assert get(client, "/about/").status_code == 200
+    assert get(client, "/en/about/").status_code == 200
     assert through_proxy.accepted > 0, "the site did not go through the proxy"
 
     through_proxy.cut()
     started = time.monotonic()
-    response = get(client, "/about/")
+    response = get(client, "/en/about/")
     elapsed = time.monotonic() - started
     assert_outage_page(response)
     assert elapsed < 2.5, f"the outage page took {elapsed:.1f}s"
@@ -344,6 +344,6 @@ def test_a_real_database_outage_and_recovery(through_proxy, home):
 
     through_proxy.restore()
     # Nothing is restarted: the connection pool finds the database again by itself.
-    response = get_until(client, "/about/", 200, within=30)
+    response = get_until(client, "/en/about/", 200, within=30)
     assert response.status_code == 200
     assert get(client, "/health/ready/").status_code == 200

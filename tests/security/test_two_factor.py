@@ -169,7 +169,7 @@ def test_nobody_is_asked_when_it_is_not_required():
 
 def test_public_pages_are_never_held_up(required, home):
     client = signed_in(make_user("boss", superuser=True))
-    assert client.get("/").status_code == 200
+    assert client.get("/en/").status_code == 200
 
 
 def test_production_requires_two_factor(monkeypatch):

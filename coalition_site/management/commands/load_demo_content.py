@@ -38,8 +38,14 @@ class Command(BaseCommand):
             for loader in CONTENT_APP_LOADERS:
                 loader(home)
             demo.add_search_promotions(home)
+            # In Spanish: translations of the home, safety and about pages, and the library.
+            es_home = demo.load_spanish(home)
+            resources.demo.load_spanish(home, es_home)
         if created:
-            count = home.get_descendants(inclusive=True).count()
+            count = sum(
+                each.get_descendants(inclusive=True).count()
+                for each in HomePage.objects.filter(translation_key=home.translation_key)
+            )
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {count} pages."))
         else:
             self.stdout.write("Demo content already present; nothing changed (use --reset).")

@@ -1,0 +1,88 @@
+"""Editors translate pages from the admin and see which pages have no translation yet."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Page
+
+from coalition_site.admin_views import untranslated_pages
+from coalition_site.models import SiteText, StandardPage
+from tests.factories import StandardPageFactory
+
+from .conftest import translate
+
+pytestmark = pytest.mark.django_db
+REPORT = "/admin/reports/untranslated-pages/"
+
+
+def add_page(parent, **fields):
+    page = StandardPageFactory.build(**fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def editor(django_user_model, client):
+    user = django_user_model.objects.create_user("editor", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Coalition editors"))
+    client.force_login(user)
+    return user
+
+
+def test_report_lists_live_english_pages_without_a_spanish_translation(
+    client, editor, home, es_home, spanish
+):
+    done = add_page(home, slug="done", title="Translated page")
+    translate(done, es_home, title="Página traducida")
+    todo = add_page(home, slug="todo", title="Waiting for Spanish")
+    draft = StandardPageFactory.build(slug="draft", title="Only a draft", live=False)
+    home.add_child(instance=draft)
+
+    assert set(untranslated_pages(spanish)) == {Page.objects.get(pk=todo.pk)}
+    response = client.get(REPORT + "?language=es")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Waiting for Spanish" in html
+    assert f"/admin/translation/submit/page/{todo.pk}/" in html
+    assert "Translated page" not in html and "Only a draft" not in html
+    # In the Reports menu.
+    assert REPORT in client.get("/admin/").content.decode()
+
+
+def test_report_is_refused_to_partner_accounts(client, django_user_model, home):
+    user = django_user_model.objects.create_user("partner", password="x" * 16)
+    user.user_permissions.add(*[])
+    client.force_login(user)
+    response = client.get(REPORT)
+    assert response.status_code in (302, 403)
+
+
+def test_editor_translates_a_page_into_spanish_from_the_admin(
+    client, editor, home, es_home, spanish
+):
+    page = add_page(home, slug="guide", title="A guide")
+    count = Page.objects.count()
+    response = client.post(f"/admin/translation/submit/page/{page.pk}/", {"locales": [spanish.pk]})
+    assert response.status_code == 302
+    assert Page.objects.count() == count + 1
+    copy = StandardPage.objects.get(translation_key=page.translation_key, locale=spanish)
+    assert copy.get_parent().pk == es_home.pk
+    assert not copy.live  # a draft for the editor to translate, then publish
+    assert not untranslated_pages(spanish).filter(pk=page.pk).exists()
+
+
+def test_editors_may_write_the_footer_in_spanish(client, editor, home, es_home, spanish):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    response = client.get("/admin/snippets/coalition_site/sitetext/add/")
+    assert response.status_code == 200
+    response = client.post(
+        "/admin/snippets/coalition_site/sitetext/add/",
+        {"site": site.pk, "locale": spanish.pk, "footer_text": "Texto del pie de página."},
+    )
+    assert response.status_code == 302
+    assert SiteText.objects.get(locale=spanish).footer_text == "Texto del pie de página."
+    client.logout()
+    assert "Texto del pie de página." in client.get("/es/").content.decode()
+    assert "Texto del pie de página." not in client.get("/en/").content.decode()
