@@ -48,20 +48,20 @@ def first(model, **filters):
 service = Service.objects.order_by("name").first()
 print(json.dumps([
     ["static file (CSS)", staticfiles_storage.url("css/site.css")],
-    ["home", "/"],
+    ["home", "/en/"],
     ["standard page", first(StandardPage)],
-    ["partner directory", "/partners/"],
-    ["partner directory, filtered", f"/partners/?service={service.slug}&page=2"],
+    ["partner directory", "/en/partners/"],
+    ["partner directory, filtered", f"/en/partners/?service={service.slug}&page=2"],
     ["partner page", first(PartnerPage, slug__startswith="sample-bulk-")],
-    ["news listing", "/news/"],
-    ["news listing, page 50", "/news/?page=50"],
+    ["news listing", "/en/news/"],
+    ["news listing, page 50", "/en/news/?page=50"],
     ["news item", first(NewsPage, slug__startswith="sample-bulk-")],
     ["podcast show", first(PodcastIndexPage)],
     ["podcast episode", first(PodcastEpisodePage, slug__startswith="sample-bulk-")],
-    ["resource library", "/resources/"],
+    ["resource library", "/en/resources/"],
     ["resource page", first(ResourcePage, slug__startswith="sample-bulk-")],
     ["get help", first(GetHelpPage)],
-    ["search results (never cached)", "/search/?q=shelter"],
+    ["search results (never cached)", "/en/search/?q=shelter"],
 ]))
 """
 

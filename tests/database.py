@@ -27,8 +27,14 @@ def reset_to_migrated():
     """Empty every test database and put back what the migrations created."""
     for alias, contents in MIGRATED.items():
         # No post_migrate: the snapshot already holds the content types and
-        # permissions it would create.
+        # permissions it would create. Sequences go on from where they were, so
+        # new rows never take the ids of the rows put back.
         call_command(
-            "flush", verbosity=0, interactive=False, database=alias, inhibit_post_migrate=True
+            "flush",
+            verbosity=0,
+            interactive=False,
+            database=alias,
+            reset_sequences=False,
+            inhibit_post_migrate=True,
         )
         connections[alias].creation.deserialize_db_from_string(contents)

@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 
 COLOURS = ["#1d3557", "#457b9d", "#2a9d8f", "#e9c46a", "#e76f51", "#6d597a", "#355070", "#b56576"]
 
@@ -38,7 +39,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from coalition_site.models import HomePage
 
-        home = HomePage.objects.first()
+        # The English site: bulk content is not translated.
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
         if home is None:
             raise CommandError("No home page: run `manage.py load_demo_content` first.")
         self.images = [self.make_image(n) for n in range(len(COLOURS))]
