@@ -1,5 +1,8 @@
+import warnings
+
 import pytest
 from django.core.cache import cache
+from django.db import connections
 from wagtail.models import Page, Site
 
 from tests import database
@@ -32,7 +35,15 @@ def django_db_setup(
         database.take_snapshot()
     yield
     with django_db_blocker.unblock():
-        teardown_databases(config, verbosity=request.config.option.verbose)
+        for connection in connections.all():
+            # Pooled PostgreSQL connections would keep the test database busy.
+            connection.close()
+            if hasattr(connection, "close_pool"):
+                connection.close_pool()
+        try:
+            teardown_databases(config, verbosity=request.config.option.verbose)
+        except Exception as error:  # noqa: BLE001 - a leftover database must not fail the run
+            warnings.warn(f"could not drop the test database: {error}", stacklevel=1)
 
 
 @pytest.fixture(autouse=True)

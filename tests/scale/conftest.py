@@ -20,7 +20,17 @@ from .servers import (
     production_environment,
 )
 
-REDIS_URL = os.environ.get("SCALE_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+def worker_number():
+    """0, or N for pytest-xdist's worker gwN."""
+    return int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
+# A Redis database of its own per pytest-xdist worker (13, 12, 11…): the servers of
+# one worker empty it and must not empty another's. The page-cache tests use 15.
+REDIS_URL = os.environ.get(
+    "SCALE_REDIS_URL", f"redis://127.0.0.1:6379/{(13 - worker_number()) % 15}"
+)
 
 
 def in_ci():
