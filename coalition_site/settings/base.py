@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.conf.locale import LANG_INFO
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -177,13 +178,17 @@ LANGUAGES = [
     ("vi", "Tiếng Việt"),
     ("ru", "Русский"),
     ("pa", "ਪੰਜਾਬੀ"),
+    ("hmn", "Hmoob"),
 ]
+# Django knows no Hmong: tell it the language's names, and give it a catalogue
+# (coalition_site/locale_extra/hmn, empty until someone translates the interface).
+LANG_INFO.setdefault("hmn", {"bidi": False, "code": "hmn", "name": "Hmong", "name_local": "Hmoob"})
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "coalition_site" / "locale_extra"]
 # Dates written the way each language writes them (coalition_site/formats/<code>/formats.py).
 FORMAT_MODULE_PATH = ["coalition_site.formats"]
 
