@@ -100,7 +100,7 @@ def environment(args, page_cache_seconds):
         "STATIC_ROOT": str(WORK / "static"),
         "LOG_LEVEL": "WARNING",
         "WEB_CONCURRENCY": str(args.workers),
-        "GUNICORN_THREADS": "1",
+        "GUNICORN_THREADS": os.environ.get("BENCH_THREADS", "1"),
         "PORT": str(args.port),
     }
 
@@ -269,11 +269,13 @@ def load_average():
 def table(args, urls, cold, warm, memory, loads):
     """The Markdown report; `cold` and `warm` map page names to wrk's results."""
     static = urls[0][0]
+    threads = os.environ.get("BENCH_THREADS", "1")
     lines = [
         f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine()}; load average "
         f"(1, 5, 15 min) {loads[0]} before and {loads[1]} after. gunicorn with the "
-        f"production settings, {args.workers} sync workers, PostgreSQL and Redis on the same "
-        f"machine; `wrk -c{args.connections} -d{args.duration}s` per address, gzip accepted. "
+        f"production settings, {args.workers} workers × {threads} thread(s), PostgreSQL and "
+        f"Redis on the same machine; `wrk -c{args.connections} -d{args.duration}s` per address, "
+        "gzip accepted. "
         "\"% static\" is the page's requests/s as a share of the static file's in the same run.",
         "",
         "| page | cold req/s | cold p50 ms | cold p99 ms | cold % static "
