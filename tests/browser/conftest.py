@@ -140,8 +140,8 @@ def live_site(browser, django_db_setup, django_db_blocker):
     module does it once rather than each test: the site is committed (the live
     server's thread must see it), and afterwards the database is put back as
     the migrations left it (tests/database.py) for the tests that run next.
-    Tests may change what they need (a setting, a form entry); later tests of
-    the module read such values from the database rather than assume them.
+    A test that changes what others read (a setting) puts it back itself; what
+    only adds (a form entry, an editor account) may stay until the module ends.
     `browser` comes first so that a missing Chromium skips before any database work.
     """
     from pytest_django.live_server_helper import LiveServer
