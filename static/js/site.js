@@ -8,7 +8,16 @@
 
   /* Quick exit: leave at once, replacing this page in the history so the
      Back button does not return to it. Works by click, and by pressing
-     Shift three times within two seconds anywhere on the page. */
+     Shift on its own three times within two seconds, anywhere on the page,
+     text fields included. As with GOV.UK's "Exit this page", a press counts
+     only when Shift goes down and comes up with nothing else in between:
+     Shift used to type a capital or a symbol, Shift+Tab, Shift+click or
+     Alt+Shift never counts, and any other key starts the count again. */
+  var SHIFT_WINDOW_MS = 2000;
+  // A key is taken as still held if it went down (or repeated) this recently
+  // and has not come up: a key-up the page never saw must not block the exit.
+  var HELD_KEY_MS = 2000;
+
   function setUpQuickExit() {
     var link = document.querySelector("[data-quick-exit]");
     if (!link) return;
@@ -31,11 +40,39 @@
       leave();
     });
 
-    var presses = [];
-    document.addEventListener("keydown", function (event) {
-      if (event.key !== "Shift" || event.repeat) return;
+    var presses = []; // times of the lone Shift presses counted so far
+    var shiftDown = false; // Shift went down and has not come up
+    var shiftAlone = false; // and nothing else has happened since
+    var heldKeys = {}; // other keys down now: key code -> time last seen going down
+
+    function startAgain() {
+      presses = [];
+      if (status && status.textContent === oneMoreMessage) status.textContent = "";
+    }
+
+    function otherModifier(event) {
+      return event.altKey || event.ctrlKey || event.metaKey;
+    }
+
+    function otherKeyHeld(now) {
+      return Object.keys(heldKeys).some(function (code) {
+        return now - heldKeys[code] < HELD_KEY_MS;
+      });
+    }
+
+    function interrupt() {
+      shiftAlone = false;
+    }
+
+    function forgetKeys() {
+      heldKeys = {};
+      shiftDown = false;
+      shiftAlone = false;
+    }
+
+    function countPress() {
       var now = Date.now();
-      presses = presses.filter(function (time) { return now - time < 2000; });
+      presses = presses.filter(function (time) { return now - time < SHIFT_WINDOW_MS; });
       presses.push(now);
       if (presses.length === 2 && status) {
         status.textContent = oneMoreMessage;
@@ -44,7 +81,46 @@
         presses = [];
         leave();
       }
+    }
+
+    // On the window, capturing: seen before any handler on the page can stop it.
+    window.addEventListener("keydown", function (event) {
+      if (event.key === "Shift") {
+        if (event.repeat) return;
+        shiftDown = true;
+        shiftAlone = !otherModifier(event) && !event.isComposing && !otherKeyHeld(Date.now());
+        return;
+      }
+      heldKeys[event.code || event.key] = Date.now();
+      interrupt();
+      startAgain();
+    }, true);
+
+    window.addEventListener("keyup", function (event) {
+      if (event.key !== "Shift") {
+        delete heldKeys[event.code || event.key];
+        // macOS sends no key-up for keys let go while Command is down.
+        if (event.key === "Meta") heldKeys = {};
+        interrupt();
+        return;
+      }
+      var alone = shiftDown && shiftAlone && !otherModifier(event) && !event.isComposing;
+      shiftDown = false;
+      shiftAlone = false;
+      if (alone) {
+        countPress();
+      } else {
+        startAgain();
+      }
+    }, true);
+
+    // Shift held while clicking, touching or scrolling is not a press on its own.
+    ["mousedown", "pointerdown", "touchstart", "wheel"].forEach(function (type) {
+      window.addEventListener(type, interrupt, { capture: true, passive: true });
     });
+    // Keys let go while the page had no focus (another window, the video player)
+    // never reach it.
+    window.addEventListener("blur", forgetKeys);
   }
 
   /* Video facade: nothing loads from YouTube until the visitor presses
