@@ -101,9 +101,21 @@ STANDARD_PAGES = [
             ),
             heading("What this site does not do"),
             rich(
-                "<p>This site sets no cookies for readers, runs no analytics, and loads nothing "
-                "from other websites while you read. Videos only load from YouTube's "
-                "privacy-enhanced player if you choose to play them.</p>"
+                "<p>This site runs no analytics, and loads nothing from other websites while "
+                "you read. Videos only load from YouTube's privacy-enhanced player if you "
+                "choose to play them.</p>"
+            ),
+            heading("Cookies"),
+            rich(
+                "<ul><li>Reading this site sets no cookies.</li>"
+                "<li>A page with a form, such as the contact form, sets one cookie. It holds "
+                "only a random code, so that no other website can send the form in your "
+                "name, but it shows that this site was opened in the browser. It is deleted "
+                "when you close your browser, unless the browser is set to reopen your tabs "
+                "when it starts. Closing a private or incognito window always deletes it.</li>"
+                "<li>Coalition staff who sign in to edit the site get a sign-in cookie. So "
+                "does anyone who types the password of a password-protected page, and that "
+                "cookie can stay for two weeks: open such pages in a private window.</li></ul>"
             ),
         ],
     },
@@ -539,10 +551,23 @@ SPANISH_PAGES = {
             ),
             heading("Lo que este sitio no hace"),
             rich(
-                "<p>Este sitio no pone cookies a los lectores, no usa herramientas de análisis y "
-                "no carga nada de otros sitios mientras usted lee. Los videos solo se cargan "
-                "desde el reproductor de YouTube con privacidad mejorada si usted decide "
-                "reproducirlos.</p>"
+                "<p>Este sitio no usa herramientas de análisis y no carga nada de otros sitios "
+                "mientras usted lee. Los videos solo se cargan desde el reproductor de YouTube "
+                "con privacidad mejorada si usted decide reproducirlos.</p>"
+            ),
+            heading("Cookies"),
+            rich(
+                "<ul><li>Al leer este sitio no se guarda ninguna cookie.</li>"
+                "<li>Una página con un formulario, como el de contacto, deja una cookie en su "
+                "navegador. Solo contiene un código al azar, para que ningún otro sitio pueda "
+                "enviar el formulario en su nombre, pero muestra que este sitio se abrió en "
+                "ese navegador. Se borra cuando usted cierra el navegador, salvo que esté "
+                "configurado para volver a abrir sus pestañas al iniciarse. Al cerrar una "
+                "ventana privada o de incógnito, siempre se borra.</li>"
+                "<li>El personal de la coalición que inicia sesión para editar el sitio recibe "
+                "una cookie de sesión. También la recibe quien escribe la contraseña de una "
+                "página protegida, y esa cookie puede quedarse dos semanas: abra esas páginas "
+                "en una ventana privada.</li></ul>"
             ),
         ],
     },

@@ -353,8 +353,10 @@ class FormField(AbstractFormField):
 
 DEFAULT_PRIVACY_NOTE = (
     "<p>We keep what you send in our website's database so coalition staff can answer you. "
-    "Only coalition staff can read it, and we do not share it. This site sets a cookie only "
-    "to protect this form from forgery, and does not store your internet address.</p>"
+    "Only coalition staff can read it, and we do not share it. We do not store your internet "
+    "address. This page sets one cookie, so that no other website can send this form in your "
+    "name; it is deleted when you close your browser, unless the browser is set to reopen "
+    "your tabs.</p>"
 )
 
 

@@ -293,11 +293,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Sessions and CSRF live in cookies only for people who log in or post a form;
-# an anonymous reader gets no cookie at all.
+# Sessions and CSRF live in cookies only for people who log in or open a page
+# with a form; a reader of any other page gets no cookie at all.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# The CSRF cookie a form page sets lasts until the browser is closed, not a
+# year: on a shared phone it would show for a year that this site was opened.
+# Keeping the token in the session instead (CSRF_USE_SESSIONS) would be worse:
+# a session row written on every form page view and a two-week session cookie.
+# The footer and the "Browse safely" page say so; keep them in step.
+CSRF_COOKIE_AGE = None
 # The admin reads its CSRF token from the page, never from the cookie.
 CSRF_COOKIE_HTTPONLY = True
 

@@ -179,6 +179,14 @@ def test_reading_the_site_stores_nothing(page, context, visit, site_url, demo_pa
     assert stored == [], f"localStorage written: {stored}"
 
 
+def test_a_form_page_cookie_ends_with_the_browser(page, context, visit):
+    visit(page, "/en/contact/")
+    cookies = context.cookies()
+    assert [cookie["name"] for cookie in cookies] == ["csrftoken"], cookies
+    # -1: a session cookie, dropped when the browser closes, not kept on the device for a year.
+    assert cookies[0]["expires"] == -1, f"the form's cookie is kept until {cookies[0]['expires']}"
+
+
 def test_hotline_is_on_every_page(page, visit, demo_paths):
     missing = []
     for path in demo_paths:
