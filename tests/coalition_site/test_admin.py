@@ -1,9 +1,11 @@
 import importlib
+from io import StringIO
 
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import GroupApprovalTask, Site, Task, Workflow, WorkflowTask
 
@@ -132,3 +134,36 @@ def test_migration_keeps_a_default_group_someone_is_in_and_the_workflow_it_appro
     assert not Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).exists()
     assert not Task.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).exists()
     assert Workflow.objects.filter(name=REVIEW_WORKFLOW).exists()
+
+
+# ---------------------------------------------------------------- the demo's admin account
+
+
+@pytest.mark.django_db
+def test_ensure_admin_gives_the_admin_an_address_and_the_editors_role(monkeypatch):
+    monkeypatch.setenv("ADMIN_PASSWORD", "a-long-test-password")
+    monkeypatch.delenv("ADMIN_EMAIL", raising=False)
+    call_command("ensure_admin", stdout=StringIO())
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.email == "admin@example.org"
+    assert admin.groups.filter(name=EDITORS_GROUP).exists()
+
+
+@pytest.mark.django_db
+def test_ensure_admin_fills_in_an_existing_admin_without_an_address(monkeypatch):
+    monkeypatch.setenv("ADMIN_EMAIL", "coordinator@example.org")
+    User = get_user_model()
+    User.objects.create_superuser("admin", email="", password="a-long-test-password")
+    output = StringIO()
+    call_command("ensure_admin", stdout=output)
+    admin = User.objects.get(username="admin")
+    assert admin.email == "coordinator@example.org"
+    assert admin.check_password("a-long-test-password")
+    assert admin.groups.filter(name=EDITORS_GROUP).exists()
+    assert "coordinator@example.org" in output.getvalue()
+
+    # An address someone chose is kept.
+    User.objects.filter(pk=admin.pk).update(email="chosen@example.org")
+    call_command("ensure_admin", stdout=StringIO())
+    admin.refresh_from_db()
+    assert admin.email == "chosen@example.org"
