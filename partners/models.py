@@ -154,7 +154,11 @@ class PartnerPage(BasePage):
             ["website", "phone", "email", "address", "hours", "open_24_7"],
             heading=_("Contact"),
         ),
-        "last_reviewed",
+        FieldPanel(
+            "last_reviewed",
+            read_only=True,
+            help_text=_("Set on the day a coalition editor publishes the profile."),
+        ),
         FieldPanel("featured", permission="partners.feature_partner"),
     ]
     # The summary is on the content tab for partners, so it is not repeated here.

@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "coalition_site.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A partner sees no page but its own in the admin (coalition_site/admin_scope.py).
+    "coalition_site.admin_scope.AdminScopeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into its message.
