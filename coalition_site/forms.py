@@ -28,6 +28,7 @@ TOO_FAST = _(
     "That was quicker than a person can fill in this form. Please check it and send it again."
 )
 EXPIRED = _("This form was open for a long time. Please check it and send it again.")
+CHOOSE = _("Choose…")
 TOO_MANY = _(
     "Too many messages were sent from your connection in the last hour. Please try again "
     "later. If you need help now, call the hotline."
@@ -52,23 +53,34 @@ class ProtectedForm(BaseForm):
 
     def clean(self):
         cleaned = super().clean()
-        started = cleaned.get(STARTED_FIELD) or ""
-        # Whatever happens, a form shown again gets a fresh start time.
-        self.data = self.data.copy()
-        self.data[STARTED_FIELD] = started_token()
         if cleaned.get(HONEYPOT_FIELD):
             raise forms.ValidationError(REFUSED_AS_SPAM, code="honeypot")
+        # A form shown again with errors keeps the time it was first shown, so
+        # the time the visitor already spent on it counts: correcting a field
+        # and sending it straight away is not "too fast". Only a missing,
+        # forged or expired start time is replaced.
+        started = cleaned.get(STARTED_FIELD) or ""
         try:
             started_at = signing.loads(started, salt=SALT, max_age=MAX_FORM_AGE_SECONDS)
         except signing.SignatureExpired as error:
+            self.restart_timer()
             raise forms.ValidationError(EXPIRED, code="expired") from error
         except signing.BadSignature as error:
+            self.restart_timer()
             raise forms.ValidationError(REFUSED_AS_SPAM, code="no_start_time") from error
         if time.time() - float(started_at) < MIN_FILL_SECONDS:
             raise forms.ValidationError(TOO_FAST, code="too_fast")
         for name in PROTECTION_FIELDS:
             cleaned.pop(name, None)
+        # An optional number or date left empty is None: keep it as an empty
+        # answer, not the word "None" in the submissions list and the email.
+        cleaned.update({name: "" for name, value in cleaned.items() if value is None})
         return cleaned
+
+    def restart_timer(self):
+        """Give the form shown again a new start time."""
+        self.data = self.data.copy()
+        self.data[STARTED_FIELD] = started_token()
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
@@ -79,6 +91,12 @@ class ProtectedForm(BaseForm):
 
 
 class ProtectedFormBuilder(FormBuilder):
+    def create_dropdown_field(self, field, options):
+        """A dropdown starts on "Choose…", so a required one cannot be sent unanswered."""
+        choice_field = super().create_dropdown_field(field, options)
+        choice_field.choices = [("", CHOOSE), *choice_field.choices]
+        return choice_field
+
     def get_form_class(self):
         return type("ProtectedWagtailForm", (ProtectedForm,), self.formfields)
 

@@ -7,11 +7,11 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.utils import timezone, translation
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from coalition_site.cache import site_data
+from coalition_site.feeds import AtomFeed, RssFeed
 
 from .listing import published_news
 from .models import NewsIndexPage, NewsKind, NewsPage
@@ -57,7 +57,7 @@ def tag_uri(item, hostname):
 
 
 class NewsRssFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
     item_guid_is_permalink = False
 
     def get_object(self, request, kind=None, language=None):
@@ -104,6 +104,15 @@ class NewsRssFeed(Feed):
         # The same host as the links, which come from the site's settings.
         return scope.site.root_url + scope.request.path
 
+    def feed_guid(self, scope):
+        # Atom's feed id: each feed its own (language, kind and format), never
+        # the news page that all of them link to.
+        return self.feed_url(scope)
+
+    def author_name(self, scope):
+        # Atom needs an author for the feed or for every entry: the coalition.
+        return settings.WAGTAIL_SITE_NAME
+
     def items(self, scope):
         news = published_news(NewsPage.objects.descendant_of(scope.home))
         if scope.kind:
@@ -138,7 +147,7 @@ class NewsRssFeed(Feed):
 
 
 class NewsAtomFeed(NewsRssFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
 
 
 def feed_address(name, kind=None):

@@ -1,12 +1,11 @@
 """Audio files: which types we take, what we read from them, and byte ranges.
 
-Durations come from the standard `wave` module for WAV and from mutagen for
-MP3, M4A and Ogg. The MIME type follows the file's extension, which the
-upload form restricts to the four below.
+Only what the podcast directories take is accepted: MP3 and M4A audio (Apple
+Podcasts refuses WAV and Ogg). The duration is read with mutagen. The MIME type
+follows the file's extension, which the upload form restricts to these two.
 """
 
 import re
-import wave
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -16,26 +15,28 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4
-from mutagen.oggopus import OggOpus
-from mutagen.oggvorbis import OggVorbis
 
 AUDIO_TYPES = {
     "mp3": "audio/mpeg",
     "m4a": "audio/mp4",
-    "wav": "audio/wav",
-    "ogg": "audio/ogg",
 }
 AUDIO_EXTENSIONS = list(AUDIO_TYPES)
+# The types an episode may have to be in the feed. Files uploaded before only
+# these were accepted (WAV, Ogg) stay on the site but out of the feed.
+FEED_AUDIO_TYPES = set(AUDIO_TYPES.values())
 MAX_AUDIO_SIZE = 500 * 1024 * 1024
 
-UNSUPPORTED_TYPE = _("Upload an MP3, M4A, WAV or Ogg audio file (this file is “.%(extension)s”).")
+UNSUPPORTED_TYPE = _(
+    "Podcast apps take MP3 or M4A audio only (this file is “.%(extension)s”). "
+    "Export the recording as MP3 from your audio editor, then upload that file."
+)
 UNREADABLE = _(
     "This file could not be read as %(kind)s audio. Export it again from your audio editor."
 )
 TOO_LARGE = _("This file is %(size)s; the largest audio file accepted is %(limit)s.")
 
-# mutagen readers to try for each extension; WAV is read with the `wave` module.
-MUTAGEN_READERS = {"mp3": [MP3], "m4a": [MP4], "ogg": [OggVorbis, OggOpus]}
+# mutagen readers to try for each extension.
+MUTAGEN_READERS = {"mp3": [MP3], "m4a": [MP4]}
 
 
 def extension_of(name):
@@ -58,15 +59,11 @@ def read_duration(fileobj, extension):
     """Length in whole seconds; raises ValueError when the file is not that kind of audio."""
     fileobj.seek(0)
     try:
-        if extension == "wav":
-            with wave.open(fileobj, "rb") as audio:
-                rate = audio.getframerate()
-                return round(audio.getnframes() / rate) if rate else 0
         parsed = mutagen.File(fileobj, options=MUTAGEN_READERS[extension])
         if parsed is None or parsed.info is None:
             raise ValueError("not recognised")
         return round(parsed.info.length)
-    except (wave.Error, EOFError, mutagen.MutagenError) as error:
+    except (EOFError, mutagen.MutagenError) as error:
         raise ValueError(str(error)) from error
     finally:
         fileobj.seek(0)

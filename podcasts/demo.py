@@ -1,13 +1,17 @@
 """Demo podcast: the "Justice Journal" show with its two human-trafficking episodes (videos),
 and one sample audio episode whose sound file is generated here, so the feed has a real
-enclosure without any download."""
+enclosure without any download.
+
+The sound is encoded as MP3 with lameenc (LAME's encoder, a wheel on PyPI), because
+podcast apps take MP3 or M4A only.
+"""
 
 import datetime
 import io
 import math
 import struct
-import wave
 
+import lameenc
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -17,11 +21,13 @@ from wagtail.images import get_image_model
 
 from partners.models import PartnerPage
 
+from .audio import FEED_AUDIO_TYPES
 from .models import AudioFile, EpisodeGuest, EpisodeType, PodcastEpisodePage, PodcastIndexPage
 
 SHOW_SLUG = "justice-journal"
 ARTWORK_SIZE = 1400
-SAMPLE_RATE = 8000
+SAMPLE_RATE = 44100
+MP3_BIT_RATE = 64  # kbit/s, mono: plenty for speech
 TONE_SECONDS = 3
 ARTWORK_TITLE = "Justice Journal artwork (sample)"
 AUDIO_TITLE = "Sample episode: test tone (sample)"
@@ -68,30 +74,40 @@ def make_artwork():
     return image
 
 
-def make_tone(seconds=TONE_SECONDS, frequency=440):
-    """A quiet sine tone that fades in and out, as 16-bit mono WAV bytes."""
-    frames = bytearray()
+def encode_mp3(samples):
+    """16-bit mono samples at SAMPLE_RATE, as MP3 bytes."""
+    encoder = lameenc.Encoder()
+    encoder.set_in_sample_rate(SAMPLE_RATE)
+    encoder.set_channels(1)
+    encoder.set_bit_rate(MP3_BIT_RATE)
+    encoder.set_quality(2)
+    pcm = struct.pack(f"<{len(samples)}h", *samples)
+    return bytes(encoder.encode(pcm) + encoder.flush())
+
+
+def make_tone(seconds=TONE_SECONDS, frequency=440, volume=6000):
+    """A quiet sine tone that fades in and out, as mono MP3 bytes."""
     total = seconds * SAMPLE_RATE
     fade = SAMPLE_RATE // 4
-    for n in range(total):
-        envelope = min(1.0, n / fade, (total - n) / fade)
-        sample = int(6000 * envelope * math.sin(2 * math.pi * frequency * n / SAMPLE_RATE))
-        frames += struct.pack("<h", sample)
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as audio:
-        audio.setnchannels(1)
-        audio.setsampwidth(2)
-        audio.setframerate(SAMPLE_RATE)
-        audio.writeframes(bytes(frames))
-    return buffer.getvalue()
+    samples = [
+        int(
+            volume
+            * min(1.0, n / fade, (total - n) / fade)
+            * math.sin(2 * math.pi * frequency * n / SAMPLE_RATE)
+        )
+        for n in range(total)
+    ]
+    return encode_mp3(samples)
 
 
 def make_sample_audio():
-    existing = AudioFile.objects.filter(title=AUDIO_TITLE).first()
+    existing = AudioFile.objects.filter(title=AUDIO_TITLE, mime_type__in=FEED_AUDIO_TYPES).first()
     if existing:
         return existing
+    # An earlier demo made a WAV sample, which podcast apps do not take.
+    AudioFile.objects.filter(title=AUDIO_TITLE).delete()
     audio = AudioFile(title=AUDIO_TITLE)
-    audio.file = ContentFile(make_tone(), name="sample-episode-tone.wav")
+    audio.file = ContentFile(make_tone(), name="sample-episode-tone.mp3")
     audio.save()
     return audio
 

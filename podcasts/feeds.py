@@ -1,15 +1,20 @@
-"""A show's podcast feed: RSS 2.0 with the iTunes tags that podcast apps read."""
+"""A show's podcast feed: RSS 2.0 with the iTunes tags that podcast apps read,
+and the Podcast Index namespace (show guid, transcripts, lock)."""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.feedgenerator import Enclosure
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.rich_text import expand_db_html
 
+from coalition_site.feeds import RssFeed
+
+from .audio import FEED_AUDIO_TYPES
 from .models import ARTWORK_FEED_FILTER, PodcastEpisodePage, PodcastIndexPage
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 FEED_EPISODE_LIMIT = 300
 
 
@@ -17,14 +22,19 @@ def yes_no(value):
     return "true" if value else "false"
 
 
-class PodcastRssFeed(Rss201rev2Feed):
-    """RSS 2.0 plus the `itunes:` namespace and its channel and item elements."""
+def yes_no_word(value):
+    return "yes" if value else "no"
+
+
+class PodcastRssFeed(RssFeed):
+    """RSS 2.0 plus the `itunes:` and `podcast:` namespaces and their elements."""
 
     content_type = "application/rss+xml; charset=utf-8"
 
     def rss_attributes(self):
         attributes = super().rss_attributes()
         attributes["xmlns:itunes"] = ITUNES_NS
+        attributes["xmlns:podcast"] = PODCAST_NS
         return attributes
 
     def add_root_elements(self, handler):
@@ -43,6 +53,13 @@ class PodcastRssFeed(Rss201rev2Feed):
         handler.addQuickElement("itunes:email", feed["itunes_owner_email"])
         handler.endElement("itunes:owner")
         handler.addQuickElement("itunes:type", "episodic")
+        if feed.get("podcast_guid"):
+            handler.addQuickElement("podcast:guid", str(feed["podcast_guid"]))
+        handler.addQuickElement(
+            "podcast:locked",
+            yes_no_word(feed["podcast_locked"]),
+            attrs={"owner": feed["itunes_owner_email"]} if feed["itunes_owner_email"] else {},
+        )
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -54,6 +71,11 @@ class PodcastRssFeed(Rss201rev2Feed):
             handler.addQuickElement("itunes:season", str(item["itunes_season"]))
         handler.addQuickElement("itunes:episodeType", item["itunes_episode_type"])
         handler.addQuickElement("itunes:explicit", yes_no(item["itunes_explicit"]))
+        if item.get("transcript_url"):
+            attrs = {"url": item["transcript_url"], "type": "text/html"}
+            if item.get("transcript_language"):
+                attrs["language"] = item["transcript_language"]
+            handler.addQuickElement("podcast:transcript", attrs=attrs)
 
 
 class PodcastFeed(Feed):
@@ -71,6 +93,7 @@ class PodcastFeed(Feed):
         )
 
     def get_feed(self, obj, request):
+        self.show = obj  # for the items' transcript language
         feed = super().get_feed(obj, request)
         feed.feed["language"] = obj.language
         return feed
@@ -103,15 +126,17 @@ class PodcastFeed(Feed):
             "itunes_author": show.author,
             "itunes_owner_name": show.owner_name,
             "itunes_owner_email": show.owner_email,
+            "podcast_guid": show.get_podcast_guid(),
+            "podcast_locked": show.podcast_locked,
         }
 
     def items(self, show):
-        """Published episodes that have audio; the others are on the site only."""
+        """Published episodes with audio podcast apps take; the others are on the site only."""
         return (
             PodcastEpisodePage.objects.child_of(show)
             .live()
             .public()
-            .filter(audio__isnull=False)
+            .filter(audio__isnull=False, audio__mime_type__in=FEED_AUDIO_TYPES)
             .select_related("audio")
             .order_by("-publication_date", "-pk")[:FEED_EPISODE_LIMIT]
         )
@@ -148,7 +173,12 @@ class PodcastFeed(Feed):
         ]
 
     def item_extra_kwargs(self, episode):
+        transcript_url = None
+        if episode.transcript:
+            transcript_url = self.request.build_absolute_uri(episode.transcript_url)
         return {
+            "transcript_url": transcript_url,
+            "transcript_language": self.show.language,
             "itunes_duration": episode.audio.duration_seconds,
             "itunes_episode": episode.episode_number,
             "itunes_season": episode.season_number,

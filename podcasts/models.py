@@ -1,3 +1,4 @@
+import re
 import uuid
 from pathlib import PurePosixPath
 
@@ -17,7 +18,7 @@ from wagtail.search import index
 from coalition_site.blocks import RICH_TEXT_FEATURES, youtube_video_id
 from coalition_site.models import BasePage
 
-from .audio import inspect_audio
+from .audio import FEED_AUDIO_TYPES, inspect_audio
 from .categories import CATEGORIES, CATEGORY_CHOICES, SUBCATEGORY_CHOICES, SUBCATEGORY_MISMATCH
 
 ARTWORK_MIN_SIZE = 1400
@@ -25,6 +26,14 @@ ARTWORK_MAX_SIZE = 3000
 ARTWORK_FORMATS = {"jpeg", "png"}
 ARTWORK_FEED_FILTER = "fill-1400x1400|format-jpeg"
 ARTWORK_CARD_FILTER = "fill-320x320|format-webp"
+# The namespace of a show's podcast:guid, from the Podcast Index namespace spec.
+PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+
+def podcast_guid_for(feed_url):
+    """A show's podcast:guid: a UUIDv5 of its feed's address without scheme or end slash."""
+    address = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", feed_url).rstrip("/")
+    return uuid.uuid5(PODCAST_GUID_NAMESPACE, address)
 
 
 class AudioFile(index.Indexed, models.Model):
@@ -35,7 +44,10 @@ class AudioFile(index.Indexed, models.Model):
         _("file"),
         upload_to="podcasts/audio/",
         max_length=255,
-        help_text=_("MP3 (best for podcast apps), M4A, WAV or Ogg."),
+        help_text=_(
+            "MP3 or M4A: the audio podcast apps take. Export a WAV or Ogg recording as MP3 "
+            "from your audio editor first."
+        ),
     )
     file_size = models.PositiveBigIntegerField(_("size in bytes"), null=True, editable=False)
     mime_type = models.CharField(_("type"), max_length=40, blank=True, editable=False)
@@ -151,6 +163,21 @@ class PodcastIndexPage(BasePage):
         _("language"), max_length=10, default="en", help_text=_("A language code such as en or es.")
     )
     copyright = models.CharField(_("copyright"), max_length=200, blank=True)
+    podcast_locked = models.BooleanField(
+        _("locked against moves"),
+        default=True,
+        help_text=_(
+            "Tells podcast platforms not to let anyone move the show to another host. Untick "
+            "only while moving it yourself."
+        ),
+    )
+    podcast_guid = models.UUIDField(
+        _("podcast GUID"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The show's permanent identifier, made from its feed's first address."),
+    )
 
     content_panels = Page.content_panels + [
         "description",
@@ -161,12 +188,13 @@ class PodcastIndexPage(BasePage):
                 FieldRowPanel(["owner_name", "owner_email"]),
                 FieldRowPanel(["category", "subcategory"]),
                 FieldRowPanel(["language", "explicit"]),
-                "copyright",
+                FieldRowPanel(["copyright", "podcast_locked"]),
             ],
             heading=_("For podcast apps"),
         ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("description")]
+    exclude_fields_in_copy = ["podcast_guid"]
 
     parent_page_types = ["coalition_site.HomePage"]
     subpage_types = ["podcasts.PodcastEpisodePage"]
@@ -223,6 +251,27 @@ class PodcastIndexPage(BasePage):
     @property
     def feed_url(self):
         return reverse("podcasts:feed", args=[self.pk])
+
+    def full_feed_url(self):
+        """The feed's address on the site's own host name, or None outside any site."""
+        site = self.get_site()
+        return site.root_url + self.feed_url if site else None
+
+    def get_podcast_guid(self):
+        """The show's podcast:guid: kept from its first publication, else made now."""
+        if self.podcast_guid:
+            return self.podcast_guid
+        feed_url = self.full_feed_url()
+        return podcast_guid_for(feed_url) if feed_url else None
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.live and not self.podcast_guid:
+            # Made once, from the feed's address when the show is first published,
+            # and kept when that address changes (a new host name, say).
+            self.podcast_guid = self.get_podcast_guid()
+            if self.podcast_guid:
+                PodcastIndexPage.objects.filter(pk=self.pk).update(podcast_guid=self.podcast_guid)
 
     def get_context(self, request, *args, **kwargs):
         from .listing import show_context
@@ -348,7 +397,12 @@ class PodcastEpisodePage(BasePage):
 
     @property
     def in_feed(self):
-        return self.audio_id is not None
+        return self.audio_id is not None and self.audio.mime_type in FEED_AUDIO_TYPES
+
+    @property
+    def transcript_url(self):
+        """The transcript as a file of its own, for podcast apps (podcast:transcript)."""
+        return reverse("podcasts:transcript", args=[self.pk])
 
     @cached_property
     def video_id(self):

@@ -1,16 +1,18 @@
-"""Public views (audio files, the feed) and the editors' missing-transcript report."""
+"""Public views (audio files, the feed, transcripts) and the editors' missing-transcript report."""
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.admin.views.reports import PageReportView
 
 from .audio import UnsatisfiableRange, parse_range
 from .feeds import PodcastFeed
-from .models import AudioFile, PodcastEpisodePage
+from .models import AudioFile, PodcastEpisodePage, PodcastIndexPage
 
 CHUNK_SIZE = 64 * 1024
 
@@ -19,6 +21,26 @@ CHUNK_SIZE = 64 * 1024
 def podcast_feed(request, show_id):
     # A new Feed per request: it keeps the request on itself to build absolute URLs.
     return PodcastFeed()(request, show_id=show_id)
+
+
+@require_safe
+def episode_transcript(request, pk):
+    """A published episode's transcript as a page of its own, for podcast apps."""
+    episode = get_object_or_404(
+        PodcastEpisodePage.objects.live().public().exclude(transcript=""), pk=pk
+    )
+    show = PodcastIndexPage.objects.parent_of(episode).first()
+    response = TemplateResponse(
+        request,
+        "podcasts/transcript.html",
+        {
+            "episode": episode,
+            "show": show,
+            "language": show.language if show else settings.LANGUAGE_CODE,
+        },
+    )
+    response["Cache-Control"] = "public, max-age=900"
+    return response
 
 
 def is_published(audio):

@@ -10,13 +10,18 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .audio import AUDIO_EXTENSIONS
+from .audio import AUDIO_EXTENSIONS, FEED_AUDIO_TYPES
 from .models import AudioFile, PodcastEpisodePage
 from .views import MissingTranscriptsView
 
 NO_AUDIO_WARNING = _(
     "“%(title)s” has no audio file, so podcast apps will not get it: it is on the website "
     "but not in the show's podcast feed. Choose an audio file to add it to the feed."
+)
+AUDIO_NOT_FOR_PODCAST_APPS_WARNING = _(
+    "The audio file of “%(title)s” is %(kind)s, which podcast apps do not take: the episode "
+    "is on the website but not in the show's podcast feed. Upload the recording as MP3 or "
+    "M4A and choose that file to add it to the feed."
 )
 
 
@@ -83,8 +88,17 @@ def register_missing_transcripts_menu_item():
 
 
 def warn_when_not_in_feed(request, page):
-    if isinstance(page, PodcastEpisodePage) and not page.audio_id:
+    if not isinstance(page, PodcastEpisodePage):
+        return
+    if not page.audio_id:
         messages.warning(request, NO_AUDIO_WARNING % {"title": page.title})
+    elif page.audio.mime_type not in FEED_AUDIO_TYPES:
+        # Uploaded before only MP3 and M4A were accepted.
+        messages.warning(
+            request,
+            AUDIO_NOT_FOR_PODCAST_APPS_WARNING
+            % {"title": page.title, "kind": page.audio.extension_label or "?"},
+        )
 
 
 @hooks.register("after_create_page")

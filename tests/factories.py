@@ -1,5 +1,7 @@
 """Factories for test data. Pages are built unsaved; add them to the tree with add_child."""
 
+import functools
+
 import factory
 
 from coalition_site.models import HomePage, StandardPage
@@ -95,6 +97,20 @@ def wav_file(seconds=2, name="episode.wav"):
     return ContentFile(wav_bytes(seconds), name=name)
 
 
+@functools.cache
+def mp3_bytes(seconds=2):
+    """An MP3 file of silence, `seconds` long."""
+    from podcasts.demo import SAMPLE_RATE, encode_mp3
+
+    return encode_mp3([0] * SAMPLE_RATE * seconds)
+
+
+def mp3_file(seconds=2, name="episode.mp3"):
+    from django.core.files.base import ContentFile
+
+    return ContentFile(mp3_bytes(seconds), name=name)
+
+
 class PodcastArtworkFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "wagtailimages.Image"
@@ -108,7 +124,7 @@ class AudioFileFactory(factory.django.DjangoModelFactory):
         model = "podcasts.AudioFile"
 
     title = factory.Sequence(lambda n: f"Episode audio {n}")
-    file = factory.LazyFunction(wav_file)
+    file = factory.LazyFunction(mp3_file)
 
 
 class PodcastIndexPageFactory(factory.django.DjangoModelFactory):

@@ -92,7 +92,7 @@ def test_too_fast_submission_is_refused_and_can_be_sent_again(client, contact):
     assert response.status_code == 400
     assert "quicker than a person" in response.content.decode()
     assert not FormSubmission.objects.exists()
-    # The form shown again carries a fresh start time, and keeps what was typed.
+    # The form shown again keeps what was typed and a valid start time.
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one('input[name="your_name"]')["value"] == "Ana"
     token = soup.select_one('input[name="form_started"]')["value"]
@@ -166,3 +166,111 @@ def test_staff_read_and_export_submissions_partners_cannot(client, home, contact
     assert client.get(f"/admin/forms/submissions/{contact.pk}/").status_code in {302, 403}
     forms_index = client.get("/admin/forms/")
     assert "Contact" not in (forms_index.content.decode() if forms_index.status_code == 200 else "")
+
+
+@pytest.mark.django_db
+def test_a_form_corrected_after_errors_can_be_sent_straight_away(client, contact):
+    # The visitor spent time on the form, but left a field wrong.
+    response = client.post("/en/contact/", answer(email="not-an-email"))
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    token = soup.select_one('input[name="form_started"]')["value"]
+
+    # Correcting it and sending it again at once is what a person does.
+    response = client.post("/en/contact/", answer(form_started=token))
+    assert response.status_code == 200
+    assert "quicker than a person" not in response.content.decode()
+    assert FormSubmission.objects.filter(page=contact).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_forged_start_time_is_replaced_when_the_form_is_shown_again(client, contact):
+    response = client.post("/en/contact/", answer(form_started="not-a-token"))
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    token = soup.select_one('input[name="form_started"]')["value"]
+    assert signing.loads(token, salt=SALT) <= time.time()
+
+
+@pytest.fixture
+def speaker_request(home):
+    page = FormPage(
+        title="Request a speaker",
+        slug="request-a-speaker",
+        to_address="staff@example.org",
+        from_address="site@example.org",
+        subject="Speaker request",
+    )
+    page.form_fields = [
+        FormField(sort_order=0, label="Your name", field_type="singleline", required=True),
+        FormField(
+            sort_order=1,
+            label="Audience",
+            field_type="dropdown",
+            required=True,
+            choices="Students\nParents\nEmployers",
+        ),
+        FormField(
+            sort_order=2,
+            label="Language",
+            field_type="dropdown",
+            required=False,
+            choices="English, Spanish",
+        ),
+        FormField(sort_order=3, label="Audience size", field_type="number", required=False),
+    ]
+    home.add_child(instance=page)
+    return page
+
+
+def speaker_answer(**overrides):
+    data = {
+        "your_name": "Ana",
+        "audience": "Parents",
+        "language": "",
+        "audience_size": "",
+        "website_address": "",
+        "form_started": started(),
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+def test_dropdowns_start_on_choose_so_a_required_one_must_be_answered(client, speaker_request):
+    soup = BeautifulSoup(client.get("/en/request-a-speaker/").content, "html.parser")
+    for name in ["audience", "language"]:
+        options = soup.select(f'select[name="{name}"] option')
+        assert (options[0]["value"], options[0].get_text()) == ("", "Choose…")
+        selected = [option["value"] for option in options if option.has_attr("selected")]
+        assert selected in ([], [""])
+
+    # Sent as it came, the required dropdown is refused, not answered "Students".
+    response = client.post("/en/request-a-speaker/", speaker_answer(audience=""))
+    assert response.status_code == 400
+    label = BeautifulSoup(response.content, "html.parser").select_one('label[for="id_audience"]')
+    assert "This field is required" in label.get_text()
+    assert not FormSubmission.objects.exists()
+
+    # The optional one may stay on "Choose…".
+    assert client.post("/en/request-a-speaker/", speaker_answer()).status_code == 200
+    assert FormSubmission.objects.get().get_data()["audience"] == "Parents"
+
+
+@pytest.mark.django_db
+def test_an_empty_optional_number_is_empty_in_the_submissions_and_the_email(
+    client, speaker_request
+):
+    assert client.post("/en/request-a-speaker/", speaker_answer()).status_code == 200
+    body = mail.outbox[0].body
+    assert "Audience size: \n" in body + "\n"
+    assert "None" not in body
+
+    admin = get_user_model().objects.create_superuser("admin", password="pw-admin-1")
+    client.force_login(admin)
+    listing = client.get(f"/admin/forms/submissions/{speaker_request.pk}/")
+    cells = BeautifulSoup(listing.content, "html.parser").select("table tbody td")
+    assert "Parents" in [cell.get_text(strip=True) for cell in cells]
+    assert "None" not in [cell.get_text(strip=True) for cell in cells]
+    export = client.get(f"/admin/forms/submissions/{speaker_request.pk}/?export=csv")
+    assert "None" not in b"".join(export.streaming_content).decode()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from tests.factories import NewsPageFactory
+from tests.feed_validation import feed_errors
 
 from .conftest import days_ago
 
@@ -224,3 +225,109 @@ def test_feed_links_tag_makes_no_database_query():
         html = template.render(Context({}))
     assert len(queries) == 0
     assert 'href="/news/feeds/rss/"' in html
+
+
+# ---------------------------------------------------------------- the W3C validator's rules
+
+
+def every_feed_address(languages, shows):
+    """Each news feed (per language, per kind, RSS and Atom) and each show's podcast feed."""
+    from django.urls import reverse
+
+    from news.models import NewsKind
+
+    for name in ("rss", "atom"):
+        for kind in [None, *NewsKind.values]:
+            kind_args, prefix = ([kind], "kind-") if kind else ([], "")
+            yield reverse(f"news:{prefix}{name}", args=kind_args)
+            for language in languages:
+                yield reverse(f"news:language-{prefix}{name}", args=[language, *kind_args])
+    for show in shows:
+        yield show.feed_url
+
+
+@pytest.fixture
+def demo_site(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_demo_content", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_every_feed_of_the_demo_site_passes_the_feed_validators_rules(client, demo_site):
+    from coalition_site.models import HomePage
+    from podcasts.models import PodcastIndexPage
+
+    languages = sorted(HomePage.objects.live().values_list("locale__language_code", flat=True))
+    assert languages == ["en", "es"]
+    shows = list(PodcastIndexPage.objects.live())
+    addresses = list(every_feed_address(languages, shows))
+    assert len(addresses) == 2 * 5 * 3 + len(shows) == 31
+
+    feed_ids = {}
+    entries = 0
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert feed_errors(response.content) == [], address
+        root = ET.fromstring(response.content)
+        if root.tag == f"{ATOM}feed":
+            feed_ids[address] = root.findtext(f"{ATOM}id")
+            self_link = root.find(f"{ATOM}link[@rel='self']").get("href")
+            entries += len(root.findall(f"{ATOM}entry"))
+        else:
+            self_link = root.find(f"channel/{ATOM}link[@rel='self']").get("href")
+        assert self_link.endswith(address), address
+    # Each Atom feed has its own id, and it does not change from one request to the next.
+    assert len(set(feed_ids.values())) == len(feed_ids) == 15
+    again = client.get("/news/feeds/es/press-release/atom/").content
+    assert (
+        ET.fromstring(again).findtext(f"{ATOM}id") == feed_ids["/news/feeds/es/press-release/atom/"]
+    )
+    assert entries > 0, "the demo's news reach the Atom feeds"
+
+
+@pytest.mark.django_db
+def test_atom_feed_names_the_coalition_as_its_author_and_its_own_address_as_id(client, news):
+    root, entries = atom_entries(client, "/news/feeds/press-release/atom/")
+    assert root.findtext(f"{ATOM}author/{ATOM}name") == "Sacramento Together"
+    assert root.findtext(f"{ATOM}id") == "http://localhost/news/feeds/press-release/atom/"
+    self_link = root.find(f"{ATOM}link[@rel='self']")
+    assert self_link.get("type") == "application/atom+xml"
+    everything, _ = atom_entries(client)
+    assert everything.findtext(f"{ATOM}id") == "http://localhost/news/feeds/atom/"
+    channel, _ = rss_items(client)
+    assert channel.find(f"{ATOM}link[@rel='self']").get("type") == "application/rss+xml"
+
+
+def test_the_rules_catch_what_the_w3c_validator_reports():
+    """The checker itself: a feed with the faults the validator found is refused."""
+    invalid_atom = b"""<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <title>News</title><link href="/en/news/" rel="alternate"/>
+  <link href="http://localhost/news/feeds/atom/" rel="self"/>
+  <id>http://localhost/en/news/</id><updated>2024-01-15T09:30:00-08:00</updated>
+  <entry><title>One</title><link href="http://localhost/en/news/one/" rel="alternate"/>
+    <updated>2024-01-15</updated><id>tag:localhost,2024-01-15:news/1</id></entry>
+  <entry><title>Two</title><link href="http://localhost/en/news/two/" rel="alternate"/>
+    <updated>2024-01-15T09:30:00Z</updated><id>tag:localhost,2024-01-15:news/1</id></entry>
+</feed>"""
+    errors = feed_errors(invalid_atom)
+    assert "relative href '/en/news/' on {http://www.w3.org/2005/Atom}link" in errors
+    assert "feed: the self link needs type application/atom+xml" in errors
+    assert "entry 1: no author, and the feed has none" in errors
+    assert "entry 1 updated: '2024-01-15' is not an RFC 3339 date" in errors
+    assert "entries share an id" in errors
+    invalid_rss = b"""<rss version="2.0"><channel><title>News</title><link>/en/news/</link>
+  <item><title>One</title><pubDate>2024-01-15</pubDate></item></channel></rss>"""
+    errors = feed_errors(invalid_rss)
+    assert "relative link '/en/news/'" in errors
+    assert "channel: no description" in errors
+    assert "channel: needs one atom:link rel=self" in errors
+    assert "item 1: no guid" in errors
+    assert "item 1 pubDate: '2024-01-15' is not an RFC 822 date" in errors
+    assert feed_errors(b"<rss><channel>") == [
+        "not well-formed XML: no element found: line 1, column 14"
+    ]

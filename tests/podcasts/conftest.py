@@ -32,3 +32,22 @@ def add_episode(show):
         return episode
 
     return add
+
+
+@pytest.fixture
+def old_wav_audio(db):
+    """A WAV file uploaded before only MP3 and M4A were taken (the upload refuses it now)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from podcasts.models import AudioFile
+    from tests.factories import wav_bytes
+
+    name = default_storage.save("podcasts/audio/old-interview.wav", ContentFile(wav_bytes(2)))
+    return AudioFile.objects.create(
+        title="Old interview",
+        file=name,
+        file_size=default_storage.size(name),
+        mime_type="audio/wav",
+        duration_seconds=2,
+    )

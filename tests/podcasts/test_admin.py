@@ -13,6 +13,7 @@ from tests.factories import (
     PartnerIndexPageFactory,
     PartnerPageFactory,
     PodcastArtworkFactory,
+    mp3_bytes,
     podcast_image_file,
     wav_bytes,
 )
@@ -107,22 +108,38 @@ def test_admin_refuses_a_subcategory_of_another_category(admin_client, home):
 
 
 @pytest.mark.django_db
-def test_editor_uploads_a_wav_file(editor_client):
+def test_editor_uploads_an_mp3_file(editor_client):
     url = reverse("wagtailsnippets_podcasts_audiofile:add")
-    upload = SimpleUploadedFile("interview.wav", wav_bytes(4), content_type="audio/wav")
+    upload = SimpleUploadedFile("interview.mp3", mp3_bytes(4), content_type="audio/mpeg")
     response = editor_client.post(url, {"title": "Interview", "file": upload})
     assert response.status_code == 302
     audio = AudioFile.objects.get()
-    assert audio.file_size == len(wav_bytes(4))
-    assert audio.mime_type == "audio/wav"
+    assert audio.file_size == len(mp3_bytes(4))
+    assert audio.mime_type == "audio/mpeg"
     assert audio.duration_seconds == 4
+
+
+@pytest.mark.django_db
+def test_a_wav_upload_is_refused_with_what_to_do_instead(editor_client):
+    url = reverse("wagtailsnippets_podcasts_audiofile:add")
+    form = BeautifulSoup(editor_client.get(url).content, "html.parser")
+    assert "MP3 or M4A: the audio podcast apps take" in form.get_text()
+
+    upload = SimpleUploadedFile("interview.wav", wav_bytes(4), content_type="audio/wav")
+    response = editor_client.post(url, {"title": "Interview", "file": upload})
+    assert response.status_code == 200
+    assert not AudioFile.objects.exists()
+    message = errors_on(response, "file")
+    assert "Podcast apps take MP3 or M4A audio only (this file is “.wav”)" in message
+    assert "Export the recording as MP3" in message
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "name, content, message",
     [
-        ("notes.pdf", b"%PDF-1.4", "Upload an MP3, M4A, WAV or Ogg audio file"),
+        ("notes.pdf", b"%PDF-1.4", "Podcast apps take MP3 or M4A audio only"),
+        ("clip.ogg", b"OggS" * 50, "Podcast apps take MP3 or M4A audio only"),
         ("fake.mp3", b"not really audio" * 50, "could not be read as MP3 audio"),
     ],
 )
@@ -279,7 +296,7 @@ def test_audio_upload_form_is_multipart_and_offers_audio_types(editor_client):
     soup = BeautifulSoup(response.content, "html.parser")
     form = soup.select_one("form[enctype='multipart/form-data']")
     assert form is not None
-    assert form.select_one("input[type=file]")["accept"] == ".mp3,.m4a,.wav,.ogg"
+    assert form.select_one("input[type=file]")["accept"] == ".mp3,.m4a"
 
 
 @pytest.mark.django_db
@@ -301,3 +318,26 @@ def test_editors_preview_an_episode_with_partners_and_guests(admin_client, home,
         assert "Previewed title" in page
         assert "Harbor Light Shelter" in page
         assert "Sam Lee, Victim advocate" in page
+
+
+@pytest.mark.django_db
+def test_an_episode_with_an_old_wav_file_is_published_with_a_warning(
+    admin_client, show, old_wav_audio
+):
+    response = admin_client.post(
+        add_episode_url(show), episode_form(audio=old_wav_audio.pk), follow=True
+    )
+    assert PodcastEpisodePage.objects.get().live
+    warnings = [m for m in messages_of(response) if "which podcast apps do not take" in m]
+    assert len(warnings) == 1
+    assert "is WAV" in warnings[0] and "Upload the recording as MP3 or M4A" in warnings[0]
+
+
+@pytest.mark.django_db
+def test_editors_can_unlock_a_show_for_a_move(admin_client, home):
+    url = add_show_url(home)
+    form = BeautifulSoup(admin_client.get(url).content, "html.parser")
+    assert form.select_one('input[name="podcast_locked"]').has_attr("checked")
+    response = admin_client.post(url, show_form(podcast_locked=""))
+    assert response.status_code == 302
+    assert PodcastIndexPage.objects.get().podcast_locked is False

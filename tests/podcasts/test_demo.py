@@ -25,7 +25,8 @@ def test_demo_show_has_the_two_videos_and_a_playable_sample(client):
     assert episodes["human-trafficking-part-2"].video_url == "https://youtu.be/UOwE6DGJQIk"
     sample = episodes["sample-episode"]
     assert "Sample" in sample.summary and sample.transcript
-    assert sample.audio.mime_type == "audio/wav" and sample.audio.duration_seconds == 3
+    assert sample.audio.mime_type == "audio/mpeg" and sample.audio.duration_seconds == 3
+    assert sample.audio.file.name.endswith(".mp3")
 
     for page in [show, *episodes.values()]:
         assert client.get(page.url).status_code == 200, page.url

@@ -8,8 +8,11 @@ from django.utils import timezone
 
 from podcasts.models import EpisodeType
 from tests.factories import PodcastIndexPageFactory
+from tests.feed_validation import feed_errors
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+PODCAST = "{https://podcastindex.org/namespace/1.0}"
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def feed_url(show):
@@ -106,7 +109,7 @@ def test_episode_items_carry_every_tag(client, show, add_episode):
     assert parsedate_to_datetime(item.findtext("pubDate")) == published
     enclosure = item.find("enclosure")
     assert enclosure.get("url") == f"http://testserver/podcasts/audio/{audio.pk}/{audio.filename}"
-    assert enclosure.get("type") == "audio/wav"
+    assert enclosure.get("type") == "audio/mpeg"
     assert int(enclosure.get("length")) == default_storage.size(audio.file.name)
     assert item.findtext(f"{ITUNES}duration") == "2"
     assert item.findtext(f"{ITUNES}episode") == "7"
@@ -193,3 +196,132 @@ def test_feed_sets_no_cookie(client, show, add_episode):
     add_episode()
     response = client.get(feed_url(show))
     assert not response.cookies
+
+
+# ---------------------------------------------------------------- what directories take
+
+
+@pytest.mark.django_db
+def test_feed_passes_the_feed_validators_rules(client, show, add_episode, old_wav_audio):
+    add_episode(title="With a transcript", transcript="<p>Host: Welcome.</p>")
+    add_episode(title="Without a transcript", episode_number=2, season_number=1)
+    add_episode(title="Old WAV", audio=old_wav_audio)
+    response = client.get(feed_url(show))
+    assert feed_errors(response.content) == []
+    channel = ET.fromstring(response.content).find("channel")
+    self_link = channel.find(f"{ATOM}link[@rel='self']")
+    assert self_link.get("href") == f"http://testserver{feed_url(show)}"
+    assert self_link.get("type") == "application/rss+xml"
+
+
+@pytest.mark.django_db
+def test_episodes_with_audio_podcast_apps_refuse_stay_out_of_the_feed(
+    client, show, add_episode, old_wav_audio
+):
+    add_episode(title="MP3 episode")
+    old = add_episode(title="Old WAV episode", audio=old_wav_audio)
+    items = items_by_title(get_feed(client, show))
+    assert list(items) == ["MP3 episode"]
+    assert items["MP3 episode"].find("enclosure").get("type") == "audio/mpeg"
+    # The old episode is still on the site, with its player.
+    page = client.get(old.url).content.decode()
+    assert old_wav_audio.url in page
+
+
+@pytest.mark.django_db
+def test_feed_declares_the_podcast_index_namespace(client, show):
+    body = client.get(feed_url(show)).content.decode()
+    assert 'xmlns:podcast="https://podcastindex.org/namespace/1.0"' in body
+
+
+def test_podcast_guid_follows_the_podcast_index_spec():
+    from podcasts.models import podcast_guid_for
+
+    # The example in the Podcast Index namespace documentation.
+    expected = "9b024349-ccf0-5f69-a609-6b82873eab3c"
+    assert str(podcast_guid_for("https://podnews.net/rss")) == expected
+    assert str(podcast_guid_for("http://podnews.net/rss/")) == expected
+
+
+@pytest.mark.django_db
+def test_show_guid_is_made_from_the_feed_address_and_kept_when_the_host_changes(client, show):
+    import uuid
+
+    from wagtail.models import Site
+
+    from podcasts.models import PODCAST_GUID_NAMESPACE
+
+    expected = uuid.uuid5(PODCAST_GUID_NAMESPACE, f"localhost/podcasts/feeds/{show.pk}/rss")
+    show.refresh_from_db()
+    assert show.podcast_guid == expected  # kept from its first publication
+    assert get_feed(client, show).findtext(f"{PODCAST}guid") == str(expected)
+
+    Site.objects.filter(is_default_site=True).update(hostname="podcasts.example.org")
+    assert get_feed(client, show).findtext(f"{PODCAST}guid") == str(expected)
+    other = PodcastIndexPageFactory.build(slug="other-show")
+    show.get_parent().add_child(instance=other)
+    assert get_feed(client, other).findtext(f"{PODCAST}guid") not in {str(expected), None}
+
+
+@pytest.mark.django_db
+def test_a_copied_show_gets_its_own_guid(show):
+    copy = show.copy(update_attrs={"slug": "copied-show", "title": "Copied show"})
+    assert copy.get_podcast_guid() != show.get_podcast_guid()
+
+
+@pytest.mark.django_db
+def test_show_is_locked_with_its_owner_unless_the_editors_unlock_it(client, show):
+    locked = get_feed(client, show).find(f"{PODCAST}locked")
+    assert locked.text == "yes"
+    assert locked.get("owner") == "podcast@example.org"
+    show.podcast_locked = False
+    show.save_revision().publish()
+    assert get_feed(client, show).findtext(f"{PODCAST}locked") == "no"
+
+
+@pytest.mark.django_db
+def test_episodes_with_a_transcript_link_it_as_a_file_podcast_apps_can_show(
+    client, show, add_episode
+):
+    show.language = "es"
+    show.save_revision().publish()
+    with_transcript = add_episode(
+        title="Transcribed", transcript="<p>Host: Welcome to <b>Justice Journal</b>.</p>"
+    )
+    add_episode(title="Not yet transcribed", transcript="")
+    items = items_by_title(get_feed(client, show))
+    assert items["Not yet transcribed"].find(f"{PODCAST}transcript") is None
+    transcript = items["Transcribed"].find(f"{PODCAST}transcript")
+    assert transcript.get("type") == "text/html"
+    assert transcript.get("language") == "es"
+    url = transcript.get("url")
+    assert url == f"http://testserver/podcasts/episodes/{with_transcript.pk}/transcript.html"
+
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert not response.cookies
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.html["lang"] == "es"
+    assert page.h1.get_text() == "Transcript: Transcribed"
+    assert "Host: Welcome to Justice Journal." in page.get_text(" ", strip=True).replace(" .", ".")
+    assert page.find("a", href=with_transcript.full_url)
+
+
+@pytest.mark.django_db
+def test_transcript_files_of_unpublished_or_untranscribed_episodes_are_not_found(
+    client, show, add_episode
+):
+    from wagtail.models import PageViewRestriction
+
+    untranscribed = add_episode(transcript="")
+    draft = add_episode(transcript="<p>Draft words.</p>")
+    draft.unpublish()
+    private = add_episode(transcript="<p>Private words.</p>")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    for episode in (untranscribed, draft, private):
+        response = client.get(f"/podcasts/episodes/{episode.pk}/transcript.html")
+        assert response.status_code == 404, episode.title
+    assert client.get("/podcasts/episodes/999999/transcript.html").status_code == 404

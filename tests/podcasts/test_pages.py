@@ -134,11 +134,12 @@ def test_episode_page_has_a_native_player_and_a_download_link(client, show, add_
     assert player["preload"] == "none"
     source = player.select_one("source")
     assert source["src"] == audio.url
-    assert source["type"] == "audio/wav"
+    assert source["type"] == "audio/mpeg"
     download = soup.select_one("a.episode__download")
     assert download["href"] == audio.url
     assert download.has_attr("download")
-    assert "(WAV, 31.3\xa0KB)" in download.parent.get_text()
+    assert f"(MP3, {audio.size_display})" in download.parent.get_text()
+    assert audio.size_display == "15.9\xa0KB"
     assert "Length 0:02" in soup.select_one(".article__header").get_text()
 
 

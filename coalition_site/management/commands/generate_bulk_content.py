@@ -11,7 +11,6 @@ content app.
 import datetime
 import io
 import itertools
-import wave
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -145,7 +144,7 @@ class Command(BaseCommand):
         audio = AudioFile.objects.filter(title="Sample bulk audio").first()
         if audio is None:
             audio = AudioFile.objects.create(
-                title="Sample bulk audio", file=ContentFile(silence(), name="sample-bulk.wav")
+                title="Sample bulk audio", file=ContentFile(silence(), name="sample-bulk.mp3")
             )
         images = itertools.cycle(self.images)
         now = timezone.now()
@@ -192,11 +191,8 @@ class Command(BaseCommand):
         self.fill("resources", library, ResourcePage, total, make)
 
 
-def silence(seconds=1, rate=8000):
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as audio:
-        audio.setnchannels(1)
-        audio.setsampwidth(2)
-        audio.setframerate(rate)
-        audio.writeframes(b"\x00\x00" * rate * seconds)
-    return buffer.getvalue()
+def silence(seconds=1):
+    """One second of silence as MP3, the audio podcast apps take."""
+    from podcasts.demo import SAMPLE_RATE, encode_mp3
+
+    return encode_mp3([0] * SAMPLE_RATE * seconds)
