@@ -210,7 +210,8 @@ def alternates(request, page=None):
             for language, url_path in translation_url_paths(page, homes).items()
         }
     elif page is None and request is not None:
-        # Not a page (the search, an error page): the same address in each language.
+        # Not a page (the search, an error page): the same address in each
+        # language, with the same query ("?q=help"), less the page number.
         from_path = translation.get_language_from_path(request.path_info)
         if from_path:
             rest = request.path_info[len(from_path) + 1 :]
@@ -220,7 +221,10 @@ def alternates(request, page=None):
             except Resolver404:
                 pass
             if match is not None and match.url_name != "wagtail_serve":
-                paths = {language: f"/{language}{rest}" for language in homes}
+                query = request.GET.copy()
+                query.pop("page", None)
+                suffix = f"?{query.urlencode()}" if query else ""
+                paths = {language: f"/{language}{rest}{suffix}" for language in homes}
     root_url = data.site.root_url
     links = []
     for language, home in homes.items():

@@ -1,3 +1,4 @@
+import datetime
 import json
 
 from django import template
@@ -55,6 +56,20 @@ def primary_navigation(context):
         "current_path": current.url_path if current else "",
         "request": request,
     }
+
+
+@register.filter(expects_localtime=True)
+def datetime_attr(value):
+    """The value of a `<time datetime>` attribute: '2020-05-01' or '2020-05-01T09:30:00-07:00'.
+
+    Whole seconds: HTML allows at most three digits of a fraction, and Django's
+    `date:'c'` writes six. A datetime is in the site's time zone, with its offset.
+    """
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""
 
 
 @register.filter

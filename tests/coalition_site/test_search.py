@@ -1,9 +1,13 @@
+from io import StringIO
+
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from tests.factories import StandardPageFactory
+from tests.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
 
 
 def results(response):
@@ -36,7 +40,7 @@ def test_search_finds_a_page_by_a_word_in_its_body_and_labels_it(client, pages):
     response = client.get("/en/search/?q=diversion")
     assert results(response) == ["RESET Court"]
     soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.select_one(".search-result .card__meta").get_text(strip=True) == "Standard page"
+    assert soup.select_one(".search-result .card__meta").get_text(strip=True).startswith("Page")
     assert "About RESET Court." in soup.select_one(".search-result").get_text()
 
 
@@ -69,9 +73,9 @@ def test_search_does_not_record_what_people_look_for(client, pages):
 
 @pytest.mark.django_db
 def test_type_filter(client, pages, home):
-    response = client.get("/en/search/?q=diversion&type=homepage")
+    response = client.get("/en/search/?q=diversion&type=partner")
     assert results(response) == []
-    assert results(client.get("/en/search/?q=diversion&type=standardpage")) == ["RESET Court"]
+    assert results(client.get("/en/search/?q=diversion&type=page")) == ["RESET Court"]
     assert results(client.get("/en/search/?q=diversion&type=nonsense")) == ["RESET Court"]
 
 
@@ -113,3 +117,130 @@ def test_header_has_a_search_box_on_every_page(client, pages):
     form = soup.select_one("header form[role=search]")
     assert form["action"] == "/en/search/" and form["method"] == "get"
     assert form.select_one('input[name="q"]') is not None
+
+
+# ---------------------------------------------------------------- ranking
+
+
+def labels(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [
+        meta.get_text(" ", strip=True).split(" · ")[0]
+        for meta in soup.select(".search-result .card__meta")
+    ]
+
+
+def filler(words):
+    return " ".join(f"word{n % 97}" for n in range(words))
+
+
+@pytest.mark.django_db
+def test_titles_weigh_more_than_body_text(client, home):
+    # The page of that name says a lot; nine others only mention it, briefly.
+    named = StandardPageFactory.build(
+        title="Operation Hot Spots",
+        slug="operation-hot-spots",
+        body=[("paragraph", RichText(f"<p>Countywide stings. {filler(400)}</p>"))],
+    )
+    home.add_child(instance=named)
+    for number in range(9):
+        home.add_child(
+            instance=StandardPageFactory.build(
+                title=f"Police department {number}",
+                slug=f"police-{number}",
+                body=[("paragraph", RichText("<p>We took part in Operation Hot Spots.</p>"))],
+            )
+        )
+    assert results(client.get("/en/search/?q=hot+spots"))[0] == "Operation Hot Spots"
+
+
+@pytest.mark.django_db
+def test_a_page_titled_as_the_query_comes_first_whatever_its_rank(client, home):
+    for number in range(12):
+        home.add_child(
+            instance=StandardPageFactory.build(
+                title=f"About the coalition, part {number}",
+                slug=f"part-{number}",
+                body=[("paragraph", RichText("<p>About the coalition, again and again.</p>"))],
+            )
+        )
+    home.add_child(
+        instance=StandardPageFactory.build(
+            title="About the coalition",
+            slug="about",
+            body=[("paragraph", RichText(f"<p>{filler(600)}</p>"))],
+        )
+    )
+    found = results(client.get("/en/search/?q=about+the+COALITION"))
+    assert found[0] == "About the coalition"
+    second = results(client.get("/en/search/?q=about+the+coalition&page=2"))
+    assert len(found) == 10 and len(second) == 3 and "About the coalition" not in second
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_searching_a_demo_page_title_finds_that_page_first(client, demo):
+    for page in Page.objects.live().filter(depth__gt=2).order_by("path"):
+        path = f"/{page.locale.language_code}/search/"
+        found = results(client.get(path, {"q": page.title}))
+        assert found and found[0] == page.title, f"{page.title!r}: {found}"
+    # The page of the operation first, then the press release about the 2020 one.
+    found = results(client.get("/en/search/?q=Operation+Hot+Spots"))
+    assert found[:2] == [
+        "Operation Hot Spots",
+        "Operation Hot Spots 2020: 103 arrests in countywide stings",
+    ]
+
+
+# ---------------------------------------------------------------- labels
+
+
+@pytest.fixture
+def news(home):
+    index = NewsIndexPageFactory.build()
+    home.add_child(instance=index)
+    for kind, title in [("press-release", "Sentencing"), ("announcement", "Training day")]:
+        item = NewsPageFactory.build(
+            title=title, kind=kind, body=[("paragraph", RichText("<p>diversion</p>"))]
+        )
+        index.add_child(instance=item)
+    return index
+
+
+@pytest.mark.django_db
+def test_results_are_labelled_in_plain_words(client, pages, news):
+    response = client.get("/en/search/?q=diversion")
+    by_title = dict(zip(results(response), labels(response), strict=True))
+    assert by_title == {
+        "RESET Court": "Page",
+        "Sentencing": "Press release",
+        "Training day": "Announcement",
+    }
+
+
+@pytest.mark.django_db
+def test_the_type_filter_offers_the_same_plain_labels(client, pages, news):
+    soup = BeautifulSoup(client.get("/en/search/?q=diversion").content, "html.parser")
+    offered = {
+        option.get_text(strip=True): option["value"]
+        for option in soup.select("#search-type option")
+    }
+    for label in [
+        "Page",
+        "Form",
+        "Partner",
+        "Press release",
+        "Event",
+        "Podcast episode",
+        "Resource",
+    ]:
+        assert label in offered, offered
+    assert not {"Standard page", "Form page", "Home page", "News item"} & set(offered)
+    assert len(offered) == len(set(offered.values())), "a label offered twice"
+    response = client.get(f"/en/search/?q=diversion&type={offered['Press release']}")
+    assert results(response) == ["Sentencing"] and labels(response) == ["Press release"]
+    assert results(client.get(f"/en/search/?q=diversion&type={offered['Page']}")) == ["RESET Court"]

@@ -7,13 +7,14 @@ from wagtail.models import Page
 
 from coalition_site.search import searchable_types
 
-# A word from the body of a demo page of each type, and the label results carry.
+# For a choice of the search's type filter: a word from the body of a demo page
+# of that type, and the label results carry.
 WORD_IN_BODY = {
-    "standardpage": ("erase", "Standard page"),
-    "partnerpage": ("wrap-around", "Partner"),
-    "newspage": ("backpacks", "News item"),
-    "podcastepisodepage": ("tone", "Podcast episode"),
-    "resourcepage": ("1193", "Resource"),
+    "page": ("erase", "Page"),
+    "partner": ("wrap-around", "Partner"),
+    "press-release": ("backpacks", "Press release"),
+    "podcast-episode": ("tone", "Podcast episode"),
+    "resource": ("1193", "Resource"),
 }
 
 

@@ -50,6 +50,25 @@ def test_search_results_page_is_in_spanish(client, pages):
     assert "1 resultado" in html
 
 
+def switcher_links(client, path):
+    soup = BeautifulSoup(client.get(path).content, "html.parser")
+    return {a["hreflang"]: a["href"] for a in soup.select(".language-switcher a")}
+
+
+def test_switching_language_on_results_keeps_the_query(client, pages):
+    links = switcher_links(client, "/en/search/?q=help&type=page&page=2")
+    assert links == {"es": "/es/search/?q=help&type=page"}
+    assert switcher_links(client, "/es/search/?q=refugio") == {"en": "/en/search/?q=refugio"}
+    assert switcher_links(client, "/en/search/") == {"es": "/es/search/"}
+
+
+def test_results_are_labelled_in_spanish(client, pages):
+    soup = BeautifulSoup(client.get("/es/search/?q=refugio").content, "html.parser")
+    assert soup.select_one(".search-result .card__meta").get_text(strip=True).startswith("Página")
+    offered = [option.get_text(strip=True) for option in soup.select("#search-type option")]
+    assert "Página" in offered and "Comunicado de prensa" in offered
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL text search only")
 def test_spanish_is_stemmed_as_spanish_on_postgresql(client, pages):
     # "ayuda" and "ayudamos" share the Spanish stem "ayud"; the English stemmer keeps them apart.
