@@ -12,8 +12,8 @@ a query and the vectors it is compared with always share one configuration.
 
 Titles weigh more than body text. On PostgreSQL, Wagtail's backend honours the
 `boost` of a search field (`index.SearchField("title", boost=2)` on every page):
-the boost puts the title in the first of `ts_rank`'s four weight classes and
-text without a boost in the last. On SQLite (FTS5, no stemming) it ranks with
+the boost puts the title in a higher one of `ts_rank`'s four weight classes than
+text without a boost, which is in the last. On SQLite (FTS5, no stemming) it ranks with
 FTS5's `bm25()` of the whole row, the title column weighing no more than the
 body, so a page that only mentioned "Operation Hot Spots" came before the page
 of that name. Here FTS5 weighs the title column as PostgreSQL weighs the
@@ -22,6 +22,7 @@ backend unchanged.
 """
 
 import copy
+import functools
 
 from django.db import connection
 from django.db.models import FloatField, Func
@@ -50,6 +51,7 @@ def title_boost(model):
     return None
 
 
+@functools.cache
 def relative_weight(boost):
     """How much text with `boost` weighs against text without one, on PostgreSQL.
 
@@ -74,7 +76,7 @@ def relative_weight(boost):
                 return value
         return values[-1]
 
-    return weight(boost) / weight(None)
+    return weight(boost) / max(weight(None), 0.001)  # text without a boost may weigh 0
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
