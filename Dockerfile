@@ -25,9 +25,12 @@ RUN groupadd --system --gid 10001 app \
 WORKDIR /app
 COPY --from=build /venv /venv
 # The code stays owned by root, read-only for the app user; only local media
-# (used when no S3 bucket is configured) is writable.
+# (used when no S3 bucket is configured) is writable. Mount a volume there so
+# uploads outlive the container; the site serves image renditions from it
+# (coalition_site/media.py). With more than one container, use a bucket instead.
 COPY --from=build /app /app
 RUN mkdir -p /app/media && chown 10001:10001 /app/media
+VOLUME ["/app/media"]
 USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from .models import FormField, FormPage, HomePage, SiteSettings, StandardPage
+from .share_image import make_share_image
 
 HOTLINE_SENTENCE = (
     "National Human Trafficking Hotline: call 1-888-373-7888, text 233733, TTY 711. "
@@ -426,6 +427,7 @@ def load():
 
     settings = SiteSettings.for_site(site)
     settings.browse_safely_page = pages["browse-safely"]
+    settings.share_image = make_share_image()
     settings.contact_address = "Sample address: 100 Example Street, Sacramento, CA 95814"
     settings.contact_email = "info@example.org"
     settings.footer_text = (
