@@ -29,10 +29,13 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo_content
 
+# PORT reaches the settings too: absolute links, admin emails and the demo site's
+# address (set_site_address) follow it.
 run: demo
 	$(MANAGE) ensure_admin
+	PORT=$(PORT) $(MANAGE) set_site_address
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install-dev
 	$(BIN)/ruff check .
