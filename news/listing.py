@@ -14,6 +14,7 @@ from coalition_site.listing import (
     paginate,
     parent_url,
     querystring_without_page,
+    term_choices,
     without_view_restrictions,
 )
 
@@ -69,13 +70,9 @@ class NewsFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=NewsKind.choices, empty_label=_("Any")
     )
-    topic = django_filters.ModelChoiceFilter(
-        queryset=Topic.objects.all(),
-        field_name="topics",
-        to_field_name="slug",
-        label=_("Topic"),
-        empty_label=_("Any"),
-        distinct=False,
+    # By slug, among the topics of the reader's language: a translated topic keeps its slug.
+    topic = django_filters.ChoiceFilter(
+        field_name="topics__slug", label=_("Topic"), empty_label=_("Any")
     )
     year = django_filters.ChoiceFilter(
         field_name="publication_date",
@@ -92,6 +89,7 @@ class NewsFilter(django_filters.FilterSet):
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
+        self.filters["topic"].extra["choices"] = term_choices({"topic": Topic})["topic"]
 
     def filter_keyword(self, queryset, name, value):
         keyword = clean_keyword(value)

@@ -54,12 +54,12 @@ def show_context(show, request):
     }
 
 
-def latest_episode():
-    """The most recent published episode of any show, or None.
+def latest_episode(home):
+    """The most recent published episode of any show below `home`, or None.
 
     The show's title comes with it as `show_title` (a subquery of the same query).
     """
     parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - PodcastIndexPage.steplen)
     show_title = PodcastIndexPage.objects.filter(path=parent_path).values("title")[:1]
-    episodes = without_view_restrictions(PodcastEpisodePage.objects.live())
+    episodes = without_view_restrictions(PodcastEpisodePage.objects.descendant_of(home).live())
     return episode_cards(episodes).annotate(show_title=Subquery(show_title)).first()

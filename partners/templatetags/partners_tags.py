@@ -7,9 +7,9 @@ from partners.models import PartnerPage
 register = template.Library()
 
 
-@register.inclusion_tag("partners/featured_partners.html")
-def featured_partners(limit=4):
-    """The partners editors chose for the home page; renders nothing when there are none."""
-    public = without_view_restrictions(PartnerPage.objects.live())
+@register.inclusion_tag("partners/featured_partners.html", takes_context=True)
+def featured_partners(context, limit=4):
+    """The partners editors chose for the home page, in its language; nothing when none."""
+    public = without_view_restrictions(PartnerPage.objects.descendant_of(context["page"]).live())
     partners = partner_cards(public.filter(featured=True))
     return {"partners": list(partners[:limit])}
