@@ -13,7 +13,7 @@ RESOURCE_PAGES = [
     "/en/resources/signs-of-trafficking/",
     "/en/resources/linea-nacional-contra-la-trata/",
     "/en/get-help/",
-    "/en/recognise-the-signs/",
+    "/en/recognize-the-signs/",
     "/en/report-a-tip/",
 ]
 

@@ -41,6 +41,8 @@ class Command(BaseCommand):
             # In Spanish: translations of the home, safety and about pages, and the library.
             es_home = demo.load_spanish(home)
             resources.demo.load_spanish(home, es_home)
+            demo.arrange_menu(home)
+            demo.link_about_pages(home)
         if created:
             count = sum(
                 each.get_descendants(inclusive=True).count()
