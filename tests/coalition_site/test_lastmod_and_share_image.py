@@ -103,3 +103,14 @@ def test_the_demo_share_image_is_made_again_when_its_file_is_missing(demo):
     again = make_share_image()
     assert again.pk != image.pk
     assert again.file.storage.exists(again.file.name)
+
+
+def test_a_news_item_whose_image_file_is_missing_shares_the_site_image(client, demo):
+    news = NewsPage.objects.get(slug="operation-hot-spots-2020-results")
+    assert news.image is not None
+    news.image.file.storage.delete(news.image.file.name)
+    news.image.renditions.all().delete()
+    assert client.get(news.url).status_code == 200
+    shared = og_image(client, news.url)
+    share = SiteSettings.for_site(Site.objects.get(is_default_site=True)).share_image
+    assert shared == "http://testserver" + share.get_rendition("fill-1200x630|format-jpeg").url
