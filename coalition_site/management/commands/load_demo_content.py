@@ -42,9 +42,8 @@ class Command(BaseCommand):
             # In Spanish: translations of the home, safety and about pages, and the library.
             es_home = demo.load_spanish(home)
             resources.demo.load_spanish(home, es_home)
-            if created:
-                date_undated_pages(HomePage.objects.filter(translation_key=home.translation_key))
         if created:
+            date_undated_pages(HomePage.objects.filter(translation_key=home.translation_key))
             count = sum(
                 each.get_descendants(inclusive=True).count()
                 for each in HomePage.objects.filter(translation_key=home.translation_key)
