@@ -22,14 +22,13 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-elif media.serves_local_media():
-    # No bucket: image renditions from this server's disk, and nothing else there
-    # (coalition_site/media.py). With a bucket, pages link the bucket instead.
+if media.serves_local_media():
+    # No bucket, in development as in production: image renditions from this
+    # server's disk, and nothing else there (coalition_site/media.py). With a
+    # bucket, pages link the bucket instead.
     urlpatterns += media.urlpatterns
 
 # Pages and the search, in each language under its prefix (/en/…, /es/…); the

@@ -6,6 +6,7 @@ import partners.demo
 import podcasts.demo
 import resources.demo
 from coalition_site import demo
+from coalition_site.demo_dates import date_undated_pages
 from coalition_site.models import HomePage
 
 # Each content app's `demo.load(home)`, in order: later apps link to partners.
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             demo.arrange_menu(home)
             demo.link_about_pages(home)
         if created:
+            date_undated_pages(HomePage.objects.filter(translation_key=home.translation_key))
             count = sum(
                 each.get_descendants(inclusive=True).count()
                 for each in HomePage.objects.filter(translation_key=home.translation_key)
