@@ -7,8 +7,9 @@ exactly what a bucket would make public, and nothing more:
 - `/media/images/<name>`: an image rendition, to anyone. A rendition's file
   name changes whenever the image or its focal point changes, so it is cached
   for a year as immutable.
-- `/media/original_images/<name>`: an original upload, only to people who can
-  use the admin (pages never link originals; on S3 they are private too).
+- `/media/original_images/<name>`: an original upload, only to people who may
+  edit or choose that image in the admin (a partner: its own collection's);
+  pages never link originals, and on S3 they are private too.
 
 Documents are served only by Wagtail's serve view (`/documents/…`, which checks
 collection privacy), podcast audio only by `/podcasts/audio/…` (which checks
@@ -23,7 +24,7 @@ from django.urls import path
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 from django.views.static import was_modified_since
-from wagtail.images import get_image_model
+from wagtail.images import get_image_model, get_permission_policy
 
 from .ranges import ranged_file_response
 
@@ -86,12 +87,15 @@ def serve_rendition(request, filename):
 
 @require_safe
 def serve_original(request, filename):
+    """An original upload, for someone who may edit or choose that image in the admin."""
     if not request.user.has_perm("wagtailadmin.access_admin"):
         raise Http404
-    name = f"original_images/{filename}"
-    if not get_image_model().objects.filter(file=name).exists():
+    image = get_image_model().objects.filter(file=f"original_images/{filename}").first()
+    if image is None or not get_permission_policy().user_has_any_permission_for_instance(
+        request.user, ["change", "choose"], image
+    ):
         raise Http404
-    return stored_file(request, name, "private, no-store")
+    return stored_file(request, image.file.name, "private, no-store")
 
 
 # `str` matches no slash: a name is one file directly in its folder.

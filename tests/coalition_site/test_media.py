@@ -75,7 +75,7 @@ def test_an_unknown_rendition_name_is_not_found(client, rendition):
     assert client.get("/media/images/not-a-rendition.jpg").status_code == 404
 
 
-def test_original_uploads_are_for_the_admin_only(client, image):
+def test_original_uploads_are_for_editors_of_the_image_only(client, image):
     url = image.file.url
     assert url.startswith("/media/original_images/")
     assert client.get(url).status_code == 404
@@ -85,6 +85,18 @@ def test_original_uploads_are_for_the_admin_only(client, image):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
     assert "private" in response["Cache-Control"]
+
+
+def test_an_admin_user_without_rights_on_the_image_gets_no_original(client, image):
+    """A partner account uses the admin but sees only its own collection's images."""
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.create(name="Admin access only")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = get_user_model().objects.create_user("partner", "p@example.org", "p" * 16)
+    user.groups.add(group)
+    client.force_login(user)
+    assert client.get(image.file.url).status_code == 404
 
 
 def test_documents_and_audio_are_never_served_from_media(client, home):
