@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format install install-dev migrate demo serve clean backup restore bench scale-check messages
+.PHONY: run test lint format install install-dev migrate demo serve clean backup restore bench scale-check messages screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ format: install-dev
 PYTEST_WORKERS ?= auto
 test: lint
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
+
+# Full-page PNGs of one page of every type at 390 and 1280px, both languages, and printed,
+# from a fresh demo site, into screenshots/ (not committed). Needs Debian's chromium.
+screenshots: install-dev
+	$(BIN)/python tools/screenshots.py
 
 # Database + local media in one archive; see "Backups" in README.md.
 BACKUP_DIR ?= backups
