@@ -10,6 +10,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
+from .rich_text import expand_rich_text
+
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -178,8 +180,6 @@ class BodyBlock(blocks.StreamBlock):
     video = VideoBlock()
 
     def render_basic(self, value, context=None):
-        # Links and image renditions of the whole body in a fixed number of queries.
-        from .queries import prepare_stream
-
-        prepare_stream(value)
+        # The links of the whole body in a fixed number of queries.
+        expand_rich_text(list(value))
         return super().render_basic(value, context)

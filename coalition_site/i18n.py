@@ -11,11 +11,16 @@ bare `/` (and old addresses without a prefix) look at the browser's
 """
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
-from django.urls import Resolver404, resolve
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
+from wagtail.models import Locale, Page, Site
+
+from .cache import generation, request_host
 
 
 def language_name(code):
@@ -23,14 +28,51 @@ def language_name(code):
     return dict(settings.LANGUAGES).get(code, code)
 
 
-def public_languages(request):
-    """Codes of the languages this site's home page is published in, default first."""
-    from .cache import site_data
+def site_homes(request):
+    """{language code: home page} of the request's site: its root, then its live translations.
 
-    data = site_data(request)
-    if data is None or not data.homes:
-        return [settings.LANGUAGE_CODE]
-    return list(data.homes)
+    One query (besides Wagtail's site lookup); {} when no site answers for the host.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    found = (
+        Page.objects.filter(
+            Q(pk=site.root_page_id) | Q(translation_key=site.root_page.translation_key, live=True)
+        )
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    root = next((home for home in found if home.pk == site.root_page_id), None)
+    if root is None:
+        return {}
+    homes = {root.locale.language_code: root}
+    for home in found:
+        homes.setdefault(home.locale.language_code, home)
+    return homes
+
+
+def active_locale_id():
+    """The id of the active language's Locale, or None; one query."""
+    try:
+        return Locale.objects.get_for_language(translation.get_language()).pk
+    except (Locale.DoesNotExist, LookupError):
+        return None
+
+
+def public_languages(request):
+    """Codes of the languages this site's home page is published in, default first.
+
+    Asked on every request that reaches a page (LocaleMiddleware), so kept in the
+    cache until the next change (coalition_site.cache).
+    """
+    hostname, port = request_host(request)
+    key = f"coalition:languages:{generation()}:{hostname}:{port}"
+    codes = cache.get(key)
+    if codes is None:
+        codes = list(site_homes(request)) or [settings.LANGUAGE_CODE]
+        cache.set(key, codes, settings.SITE_CACHE_SECONDS)
+    return codes
 
 
 def preferred_language(request):
@@ -122,21 +164,20 @@ class LocaleMiddleware:
             return None
         if match.url_name != "wagtail_serve":
             return f"/{language}{path}"
-        from wagtail.models import Page
-
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        components = [part for part in match.kwargs.get("path", path).split("/") if part]
         try:
-            found = Page.route_for_request(request, match.kwargs.get("path", path))
-        finally:
-            if hasattr(request, "_wagtail_route_for_request"):
-                del request._wagtail_route_for_request
+            found = site.root_page.localized.specific.route(request, components)
+        except Http404:
+            return None
         if not found:
             return None
         page = found[0]
         if not page.live or found[1] or found[2]:
             return None
         if language != settings.LANGUAGE_CODE:
-            from wagtail.models import Locale
-
             try:
                 translated = (
                     page.get_translations()
@@ -156,8 +197,6 @@ class LocaleMiddleware:
 
 def page_path_in(language, url_path, homes):
     """The address of the page at `url_path` (below the `language` home), or None."""
-    from django.urls import NoReverseMatch, reverse
-
     home = homes.get(language)
     if home is None or not url_path.startswith(home.url_path):
         return None
@@ -169,24 +208,14 @@ def page_path_in(language, url_path, homes):
 
 
 def translation_url_paths(page, homes):
-    """{language code: url_path} of the live translations of `page` (itself included).
-
-    Routing (coalition_site.queries) reads them with the page; otherwise one query.
-    """
-    known = getattr(page, "_translation_url_paths", None)
-    if known is not None:
-        return known
+    """{language code: url_path} of the live translations of `page` (itself included); one query."""
     if any(home.pk == page.pk for home in homes.values()):
         return {language: home.url_path for language, home in homes.items()}
-    from wagtail.models import Page
-
     rows = Page.objects.filter(translation_key=page.translation_key, live=True).values_list(
         "locale_id", "url_path"
     )
     by_locale = {home.locale_id: language for language, home in homes.items()}
-    paths = {by_locale[locale_id]: path for locale_id, path in rows if locale_id in by_locale}
-    page._translation_url_paths = paths
-    return paths
+    return {by_locale[locale_id]: path for locale_id, path in rows if locale_id in by_locale}
 
 
 def alternates(request, page=None):
@@ -196,12 +225,9 @@ def alternates(request, page=None):
     language being read) and `translated` (the same page exists in that language;
     otherwise `url` is that language's home page).
     """
-    from .cache import site_data
-
-    data = site_data(request)
-    if data is None or len(data.homes) < 2:
+    homes = site_homes(request)
+    if len(homes) < 2:
         return []  # one language: nothing to switch to
-    homes = data.homes
     current = translation.get_language()
     paths = {}
     if page is not None and getattr(page, "translation_key", None) and page.pk:
@@ -225,7 +251,7 @@ def alternates(request, page=None):
                 query.pop("page", None)
                 suffix = f"?{query.urlencode()}" if query else ""
                 paths = {language: f"/{language}{rest}{suffix}" for language in homes}
-    root_url = data.site.root_url
+    root_url = Site.find_for_request(request).root_url
     links = []
     for language, home in homes.items():
         path = paths.get(language)
@@ -243,56 +269,3 @@ def alternates(request, page=None):
             }
         )
     return links
-
-
-# ---------------------------------------------------------------- locales without queries
-
-
-def locale_ids():
-    """{language code: Locale id} of the public languages; no query once the site cache has it."""
-    from django.core.cache import cache
-
-    from .cache import generation
-
-    ids = cache.get(f"coalition:locales:{generation()}")  # written with the site data
-    if ids is None:
-        from wagtail.models import Locale
-
-        ids = dict(Locale.objects.values_list("language_code", "id"))
-    return ids
-
-
-def active_locale_id():
-    """The id of the active language's Locale, or None."""
-    ids = locale_ids()
-    try:
-        code = translation.get_supported_language_variant(translation.get_language())
-    except LookupError:
-        return None
-    return ids.get(code)
-
-
-def localize_many(pages):
-    """`[page.localized for page in pages]` in at most one query (None stays None)."""
-    locale_id = active_locale_id()
-    if locale_id is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        return pages
-    others = [page for page in pages if page is not None and page.locale_id != locale_id]
-    if not others:
-        return pages
-    from wagtail.models import Page
-
-    found = {
-        page.translation_key: page
-        for page in Page.objects.filter(
-            translation_key__in={page.translation_key for page in others},
-            locale_id=locale_id,
-            live=True,
-        ).only("id", "url_path", "locale", "live", "translation_key")
-    }
-    return [
-        found.get(page.translation_key, page)
-        if page is not None and page.locale_id != locale_id
-        else page
-        for page in pages
-    ]

@@ -1,8 +1,10 @@
 """Helpers the listing pages of every content app share: pagination and filter forms."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Length, Substr
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
 
@@ -39,18 +41,12 @@ def term_choices(models):
     those of the reader's language; a list with no term in that language yet
     offers the default language's terms.
     """
-    from django.conf import settings
-
-    from .i18n import active_locale_id, locale_ids
-
-    active = active_locale_id()
-    default = locale_ids().get(settings.LANGUAGE_CODE)
-    wanted = {locale for locale in (active, default) if locale is not None}
+    wanted = {get_language(), settings.LANGUAGE_CODE}
     parts = [
         model.objects.order_by()
-        .filter(**({"locale_id__in": wanted} if wanted else {}))
+        .filter(locale__language_code__in=wanted)
         .annotate(kind=Value(kind, output_field=CharField()))
-        .values_list("slug", "name", "kind", "locale_id")
+        .values_list("slug", "name", "kind", "locale__language_code")
         for kind, model in models.items()
     ]
     rows = parts[0].union(*parts[1:], all=True).order_by("kind", "name") if parts else []
@@ -59,10 +55,7 @@ def term_choices(models):
         by_locale[kind].setdefault(locale, []).append((slug, name))
     choices = {}
     for kind, terms in by_locale.items():
-        own = terms.get(active)
-        choices[kind] = own if own else terms.get(default, [])
-        if not wanted:
-            choices[kind] = [term for group in terms.values() for term in group]
+        choices[kind] = terms.get(get_language()) or terms.get(settings.LANGUAGE_CODE, [])
     return choices
 
 

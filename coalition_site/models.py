@@ -4,7 +4,6 @@ import re
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -106,17 +105,6 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
 
-    @classmethod
-    def for_request(cls, request):
-        """The settings kept with the site's other cached data (coalition_site.cache)."""
-        from .cache import site_data
-
-        data = site_data(request)
-        if data is None or data.site_settings is None:
-            return super().for_request(request)
-        data.site_settings._request = request
-        return data.site_settings
-
     @property
     def hotline_phone_href(self):
         return phone_href(self.hotline_phone)
@@ -208,12 +196,6 @@ class BasePage(Page):
     def meta_description(self):
         return self.search_description or self.summary
 
-    def get_view_restrictions(self):
-        # No query when routing already found no restriction (coalition_site.queries).
-        from .queries import view_restrictions
-
-        return view_restrictions(self, super().get_view_restrictions)
-
 
 class HomePage(BasePage):
     hero_heading = models.CharField(max_length=200)
@@ -263,21 +245,6 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
-
-    @property
-    def localized(self):
-        # The home page in the active language, from the site cache when routing
-        # (coalition_site.cache) instead of two queries per request.
-        homes = getattr(self, "_localized_homes", None)
-        if homes is None:
-            return super().localized
-        return homes.get(get_language(), self)
-
-    def route(self, request, path_components):
-        # Any page below in two queries, whatever its depth (coalition_site.queries).
-        from .queries import route
-
-        return route(self, request, path_components) or super().route(request, path_components)
 
 
 class StandardPage(BasePage):

@@ -79,7 +79,7 @@ def page_cache_seconds():
 
 
 def bump_generation():
-    """Empty the page cache (and the per-site cache) for every process."""
+    """Empty the page cache (and the cached fragments) for every process."""
     site_cache.bump_generation()
 
 
@@ -122,7 +122,7 @@ def cache_key(request):
     return ":".join(
         [
             "coalition:page",
-            site_cache.generation(request),
+            site_cache.generation(),
             request.scheme,
             f"{hostname}:{port}",
             request_language(request),
@@ -157,9 +157,6 @@ class PageCacheMiddleware:
     outage middleware, and before the session, CSRF and authentication
     middleware, so that a hit runs none of them and touches no database, and
     so that it sees the cookies they set on the way out.
-
-    It also hands Wagtail the request's Site from coalition_site.cache, so
-    that no page looks its site up in the database.
     """
 
     def __init__(self, get_response):
@@ -173,10 +170,6 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             response.headers.setdefault("Cache-Control", "private, no-cache")
             return response
-
-        data = site_cache.site_data(request)
-        if data is not None:
-            request._wagtail_site = data.site
 
         if not may_serve_from_cache(request):
             response = self.get_response(request)

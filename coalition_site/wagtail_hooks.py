@@ -5,12 +5,12 @@ from wagtail.admin.menu import MenuItem
 
 from .admin_scope import restrict_pages, sees_every_page
 from .admin_views import TRANSLATE_PERMISSION, UntranslatedPagesReportView
-from .queries import PageLinkHandler
+from .page_links import PageLinkHandler
 
 
 @hooks.register("register_rich_text_features", order=100)
 def link_pages_in_one_query(features):
-    """Links to pages in rich text, found in one query instead of two (see PageLinkHandler).
+    """Links to pages in rich text, found and localized in bulk (see coalition_site.page_links).
 
     `order=100` runs this after Wagtail registers its own handler, which it replaces.
     """

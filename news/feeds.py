@@ -10,8 +10,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from coalition_site.cache import site_data
 from coalition_site.feeds import AtomFeed, RssFeed
+from coalition_site.i18n import site_homes
 
 from .listing import published_news
 from .models import NewsIndexPage, NewsKind, NewsPage
@@ -68,10 +68,10 @@ class NewsRssFeed(Feed):
             raise Http404("No site here.")
         home = site.root_page
         if language is not None and language != settings.LANGUAGE_CODE:
-            data = site_data(request)
-            if data is None or language not in data.homes:
+            homes = site_homes(request)
+            if language not in homes:
                 raise Http404("No news in this language.")
-            home = data.homes[language]
+            home = homes[language]
             # Titles and categories in the feed's language.
             translation.activate(language)
             request.LANGUAGE_CODE = language

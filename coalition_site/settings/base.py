@@ -245,7 +245,7 @@ else:
 PAGE_CACHE_SECONDS = int(
     os.environ.get("PAGE_CACHE_SECONDS") or (300 if os.environ.get("REDIS_URL") else 0)
 )
-# Site, settings and menu, read once per change (coalition_site.cache).
+# The header, footer and public languages, kept until the next change (coalition_site.cache).
 SITE_CACHE_SECONDS = int(os.environ.get("SITE_CACHE_SECONDS") or 300)
 
 

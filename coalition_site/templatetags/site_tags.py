@@ -2,6 +2,7 @@ import datetime
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import filesizeformat
 from django.templatetags.static import static
@@ -9,53 +10,48 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Site
 
-from coalition_site.cache import site_data
-from coalition_site.i18n import alternates
-from coalition_site.listing import without_view_restrictions
+from coalition_site.cache import generation
+from coalition_site.i18n import alternates, site_homes
+from coalition_site.models import SiteText
 
 register = template.Library()
 
 
 def site_root(request):
-    """The current site's home page in the active language (a specific HomePage).
-
-    The default language's home when the site has none in this language.
-    Found once per request and language, from the site cache.
-    """
-    if request is None:
-        return None
-    language = get_language()
-    roots = request.__dict__.setdefault("_coalition_site_roots", {})
-    if language not in roots:
-        data = site_data(request)
-        if data is not None:
-            roots[language] = data.home_for(language)
-        else:
-            site = Site.find_for_request(request)
-            roots[language] = site.root_page.localized.specific if site else None
-    return roots[language]
+    """The current site's home page in the active language; the default one without it."""
+    homes = site_homes(request)
+    return homes.get(get_language()) or next(iter(homes.values()), None)
 
 
 @register.inclusion_tag("components/navigation.html", takes_context=True)
 def primary_navigation(context):
-    """The home page's live, public children shown in menus, kept in the site cache."""
+    """The home page's live, public children shown in menus."""
     request = context.get("request")
     root = site_root(request)
     current = context.get("page")
     items = []
-    data = site_data(request)
-    if data is not None:
-        items = data.menu_for(get_language())
-    elif root is not None:
-        children = without_view_restrictions(root.get_children().live().in_menu())
-        items = list(children.only("id", "title", "url_path"))
+    if root is not None:
+        items = list(root.get_children().live().in_menu().public().only("id", "title", "url_path"))
     return {
         "root": root,
         "items": items,
         "current_path": current.url_path if current else "",
         "request": request,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def fragment_cache(context):
+    """What a cached fragment of the page's frame varies on, for `{% wagtailcache %}`.
+
+    `seconds`, the cache `generation` (see coalition_site.cache) and the `host`.
+    """
+    request = context.get("request")
+    return {
+        "seconds": settings.SITE_CACHE_SECONDS,
+        "generation": generation(),
+        "host": request.get_host() if request else "",
     }
 
 
@@ -177,59 +173,39 @@ def organization_json_ld(context):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The page in every public language (see coalition_site.i18n.alternates); once per request."""
+    """The page in every public language (see coalition_site.i18n.alternates)."""
     request = context.get("request")
     if request is None:
         return []
     page = context.get("page")
-    key = (getattr(page, "pk", None), get_language())
-    cached = getattr(request, "_coalition_language_links", None)
-    if cached is None or cached[0] != key:
-        cached = (key, alternates(request, page if hasattr(page, "translation_key") else None))
-        request._coalition_language_links = cached
-    return cached[1]
+    return alternates(request, page if hasattr(page, "translation_key") else None)
 
 
 @register.simple_tag(takes_context=True)
 def site_footer_text(context):
     """(text, language) of the footer text for the reader's language.
 
-    The site settings hold it in the default language; SiteText in the others,
-    read from the cache (one query the first time after a change). Without a
-    text in this language, the default one, with its language so the template
-    can mark it.
+    The site settings hold it in the default language; SiteText in the others.
+    Without a text in this language, the default one, with its language so the
+    template can mark it.
     """
-    from django.conf import settings as django_settings
-    from django.core.cache import cache
-
-    from coalition_site.cache import generation
-    from coalition_site.models import SiteText
-
     request = context.get("request")
     site_settings = context["settings"]["coalition_site"]["SiteSettings"]
-    default = (site_settings.footer_text, django_settings.LANGUAGE_CODE)
+    default = (site_settings.footer_text, settings.LANGUAGE_CODE)
     language = get_language()
-    data = site_data(request)
-    if data is None or language == django_settings.LANGUAGE_CODE or language not in data.homes:
+    homes = site_homes(request)
+    if language == settings.LANGUAGE_CODE or language not in homes:
         return default
-    key = f"coalition:sitetext:{generation(request)}:{data.site.pk}:{language}"
-    text = cache.get(key)
-    if text is None:
-        text = (
-            SiteText.objects.filter(site=data.site, locale_id=data.homes[language].locale_id)
-            .values_list("footer_text", flat=True)
-            .first()
-        ) or ""
-        cache.set(key, text, 300)
+    text = (
+        SiteText.objects.filter(site=site_settings.site_id, locale_id=homes[language].locale_id)
+        .values_list("footer_text", flat=True)
+        .first()
+    )
     return (text, language) if text else default
 
 
 @register.simple_tag(takes_context=True)
 def browse_safely_page(context):
     """The "browse safely" page of the site settings, in the reader's language if translated."""
-    request = context.get("request")
-    data = site_data(request)
-    site_settings = context["settings"]["coalition_site"]["SiteSettings"]
-    if data is None or not data.browse_safely:
-        return site_settings.browse_safely_page
-    return data.browse_safely.get(get_language()) or next(iter(data.browse_safely.values()))
+    page = context["settings"]["coalition_site"]["SiteSettings"].browse_safely_page
+    return page.localized if page is not None else None

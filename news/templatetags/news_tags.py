@@ -3,7 +3,6 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from coalition_site.listing import parent_url
-from coalition_site.templatetags.site_tags import site_root
 from news.feeds import feed_address
 from news.listing import news_cards, published_news
 from news.listing import news_naming_partner as news_naming
@@ -14,10 +13,9 @@ register = template.Library()
 
 @register.inclusion_tag("news/latest_news.html", takes_context=True)
 def latest_news(context, limit=3):
-    """The home page's latest news; renders nothing while there is none."""
+    """The latest news below the home page, in its language; nothing while there is none."""
     request = context.get("request")
-    root = site_root(request)
-    news = NewsPage.objects.all() if root is None else NewsPage.objects.descendant_of(root)
+    news = NewsPage.objects.descendant_of(context["page"])
     items = list(news_cards(published_news(news))[:limit])
     return {
         "items": items,

@@ -14,7 +14,6 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.images.models import Filter
 
-from coalition_site.queries import FIGURE_SPECS, POSTER_SPECS
 from news.listing import CARD_IMAGE_FILTER
 from partners.listing import LOGO_FILTER
 from podcasts.listing import EPISODE_IMAGE_FILTER
@@ -67,8 +66,6 @@ def test_listings_prefetch_the_renditions_their_cards_show():
     assert specs(tags[("podcasts/episode_card.html", "episode.listing_image")]) == {
         EPISODE_IMAGE_FILTER
     }
-    assert specs(tags[("components/blocks/figure.html", "value.image")]) == set(FIGURE_SPECS)
-    assert specs(tags[("components/blocks/video.html", "value.poster")]) == set(POSTER_SPECS)
 
 
 @pytest.mark.django_db

@@ -1,7 +1,7 @@
-"""The shortcuts that make pages cheap must not change what a reader gets.
+"""Wagtail's routing and view restrictions, with the cached fragments and bulk links on top.
 
-Routing in one or two queries (coalition_site.queries), the per-site data kept
-in the cache (coalition_site.cache) and a body's links and images read in bulk
+The header, footer and language links kept in the cache (base.html) and a
+body's links read in bulk (coalition_site.rich_text, coalition_site.page_links)
 must serve the same pages, refuse the same private pages and show the same
 menu, settings, links and alt text as Wagtail's own way does.
 """
@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.rich_text import RichText, expand_db_html
 
-from coalition_site.models import HomePage, SiteSettings
+from coalition_site.models import SiteSettings
 from tests.factories import (
     DocumentFactory,
     NewsIndexPageFactory,
@@ -42,12 +42,10 @@ def menu_titles(client):
 
 
 def test_no_page_type_routes_or_builds_its_urls_its_own_way():
-    """The routing shortcut and one-query page links rely on this (coalition_site.queries)."""
+    """The one-query page links rely on this (coalition_site.page_links)."""
     for model in get_page_models():
         if model is Page:
             continue
-        if model is not HomePage:
-            assert model.route is Page.route, f"{model.__name__} overrides route()"
         for method in ("get_url_parts", "get_url", "relative_url", "get_full_url"):
             assert getattr(model, method) is getattr(Page, method), (
                 f"{model.__name__} overrides {method}()"

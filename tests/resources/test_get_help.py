@@ -179,4 +179,4 @@ def test_get_help_query_count_does_not_grow_with_the_partners_listed(
     many = count_queries(client, "/en/get-help/")
     assert few == many, f"{few} queries for 2 partners, {many} for 20"
     assert many - plain_page <= GET_HELP_OWN_QUERIES, f"{plain_page} for a plain page, {many} here"
-    assert many <= 10  # the budget of every public page (tests/performance)
+    assert many <= 20  # the budget of every public page (tests/performance)
