@@ -6,7 +6,11 @@ ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
 RUN python -m venv /venv
 COPY requirements.txt .
-RUN /venv/bin/pip install -r requirements.txt
+# Behind a TLS-intercepting proxy, pass its CA bundle as the optional secret
+# "ca-certificates" (README, "Deploying with the container"); it is mounted for
+# this step only and never stored in a layer.
+RUN --mount=type=secret,id=ca-certificates,target=/etc/ssl/certs/ca-certificates.crt,required=false \
+    /venv/bin/pip install -r requirements.txt
 COPY . .
 # Collect static files at build time. The values below only let the
 # production settings load; the running container gets real ones.
