@@ -36,9 +36,7 @@ BASE_IMAGE = "python:3.11-slim"
 BASE_PACKAGES = "python3,python3-venv,python-is-python3,ca-certificates,netbase,tzdata"
 PODMAN = ["podman", "--runtime", "runc"]
 PREFIX = "sactogether-check"
-MISSING_LINE = (
-    "Sacramento Together production settings: missing environment variable(s): {}"
-)
+MISSING_LINE = "Sacramento Together production settings: missing environment variable(s): {}"
 # Never in the image: development tools, tests, history, local data and secrets.
 FORBIDDEN_APP_PATHS = (
     "app/tests/",
@@ -85,8 +83,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
 
 bucket = getattr(default_storage, "bucket", None)
-if bucket is not None and bucket.creation_date is None:
-    bucket.create()
+if bucket is not None:
+    if bucket.creation_date is None:
+        bucket.create()
+    # As README.md asks of a bucket: renditions public, original uploads not.
+    public = {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+              "Resource": f"arn:aws:s3:::{bucket.name}/images/*"}
+    bucket.Policy().put(Policy=json.dumps({"Version": "2012-10-17", "Statement": [public]}))
 buffer = io.BytesIO()
 PILImage.new("RGB", (64, 48), (176, 32, 48)).save(buffer, "PNG")
 image = get_image_model().objects.create(
@@ -99,8 +102,27 @@ for model in get_page_models():
     page = model.objects.live().public().exact_type(model).first()
     parts = page.get_url_parts() if page else None
     pages[model.__name__] = parts[2] if parts else None
-result = {"rendition": image.get_rendition("fill-32x32").url, "pages": pages}
+result = {
+    "rendition": image.get_rendition("fill-32x32").url,
+    "original": image.file.url,
+    "pages": pages,
+}
 print("CHECK-JSON " + json.dumps(result))
+"""
+
+# A draft of a standard page with a publishing time in the past, for the scheduler to publish.
+SCHEDULE = r"""
+import json
+from datetime import timedelta
+from django.utils import timezone
+from coalition_site.models import StandardPage
+
+page = StandardPage.objects.live().first()
+page.title = "Published by the scheduler"
+revision = page.save_revision()
+revision.approved_go_live_at = timezone.now() - timedelta(seconds=1)
+revision.save(update_fields=["approved_go_live_at"])
+print("CHECK-JSON " + json.dumps({"path": page.get_url_parts()[2], "title": page.title}))
 """
 
 
@@ -247,8 +269,13 @@ def ensure_base_image(report, config):
                 "debootstrap",
             )
             # As slim as the official image: no package lists, caches or documentation.
-            for leftover in ("var/cache/apt/archives", "var/lib/apt/lists", "usr/share/doc",
-                             "usr/share/man", "usr/share/info"):
+            for leftover in (
+                "var/cache/apt/archives",
+                "var/lib/apt/lists",
+                "usr/share/doc",
+                "usr/share/man",
+                "usr/share/info",
+            ):
                 for path in (rootfs / leftover).glob("*"):
                     if path.is_dir() and not path.is_symlink():
                         shutil.rmtree(path)
@@ -324,8 +351,16 @@ def code_only_rebuild(report, config):
             ROOT,
             context,
             symlinks=True,
-            ignore=shutil.ignore_patterns(".git", ".venv", ".cache", "media", "static_collected",
-                                          "__pycache__", "backups", "*.sqlite3"),
+            ignore=shutil.ignore_patterns(
+                ".git",
+                ".venv",
+                ".cache",
+                "media",
+                "static_collected",
+                "__pycache__",
+                "backups",
+                "*.sqlite3",
+            ),
         )
         with (context / "coalition_site" / "views.py").open("a") as views:
             views.write("\n# container-check: a code-only change\n")
@@ -333,8 +368,12 @@ def code_only_rebuild(report, config):
     ok = result.returncode == 0
     pip_cached = re.search(r"pip install -r requirements\.txt\s*\n--> Using cache", result.stdout)
     report.check(ok, "a code-only change rebuilds", f"{seconds:.1f} s")
-    report.check(bool(pip_cached), "the requirements layer comes from the cache after a code change")
-    report.check(seconds < 120, "a code-only rebuild takes less than two minutes", f"{seconds:.1f} s")
+    report.check(
+        bool(pip_cached), "the requirements layer comes from the cache after a code change"
+    )
+    report.check(
+        seconds < 120, "a code-only rebuild takes less than two minutes", f"{seconds:.1f} s"
+    )
     if image_id(tag):
         run([*PODMAN, "rmi", tag])
     return seconds
@@ -367,8 +406,11 @@ def check_contents(report, config):
         for bad in FORBIDDEN_APP_PATHS
         if path == bad.rstrip("/") or path.startswith(bad.rstrip("/") + "/")
     )
-    report.check(not forbidden, "no tests, .git, dev requirements, backups or databases",
-                 ", ".join(forbidden[:5]))
+    report.check(
+        not forbidden,
+        "no tests, .git, dev requirements, backups or databases",
+        ", ".join(forbidden[:5]),
+    )
     site_packages = "venv/lib/python3.11/site-packages/"
     dev = sorted(
         package
@@ -381,8 +423,11 @@ def check_contents(report, config):
     report.check(not media, "no uploaded media", ", ".join(media[:5]))
     inspect = json.loads(run([*PODMAN, "image", "inspect", config.image]).stdout)[0]
     user = inspect["Config"].get("User", "")
-    report.check(user not in ("", "0", "root") and not user.startswith("0:"),
-                 "the image runs as an unprivileged user", user)
+    report.check(
+        user not in ("", "0", "root") and not user.startswith("0:"),
+        "the image runs as an unprivileged user",
+        user,
+    )
     baked = [
         item.split("=", 1)[0]
         for item in inspect["Config"].get("Env", [])
@@ -411,12 +456,23 @@ def one_off(config, command, env, *, volume=None, timeout=300):
     except subprocess.TimeoutExpired as error:
         logs = run([*PODMAN, "logs", name]).stdout
         run([*PODMAN, "rm", "-f", "-t", "3", name])
-        return subprocess.CompletedProcess(error.cmd, "timeout", f"timed out after {timeout} s\n{logs}")
+        return subprocess.CompletedProcess(
+            error.cmd, "timeout", f"timed out after {timeout} s\n{logs}"
+        )
 
 
 def start_web(config, name, port, env, *, volume=None):
-    args = [*PODMAN, "run", "-d", "--name", name, "--network", "host",
-            "--health-interval", "disable"]
+    args = [
+        *PODMAN,
+        "run",
+        "-d",
+        "--name",
+        name,
+        "--network",
+        "host",
+        "--health-interval",
+        "disable",
+    ]
     if volume:
         args += ["-v", f"{volume}:/app/media"]
     require(run([*args, *env_args(dict(env, PORT=str(port))), config.image]), f"starting {name}")
@@ -456,6 +512,15 @@ def fetch(url, headers=None):
         return 0, {}, b""
 
 
+def fetch_page(base, path):
+    """A page, after the redirect to the visitor's language (/ to /en/)."""
+    status, headers, body = fetch(f"{base}{path}")
+    location = headers.get("Location", "") if status in (301, 302) else ""
+    if location.startswith("/"):
+        status, headers, body = fetch(f"{base}{location}")
+    return status, headers, body
+
+
 def psql(config, sql):
     return run(["psql", f"{config.database_server}/postgres", "-v", "ON_ERROR_STOP=1", "-qc", sql])
 
@@ -468,31 +533,53 @@ def check_refusals(report, config):
         ("the web server with SECRET_KEY only", {"SECRET_KEY": "x" * 50}, []),
     ]
     for what, env, command in cases:
-        missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
-                   if name not in env]
+        missing = [
+            name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL") if name not in env
+        ]
         line = MISSING_LINE.format(", ".join(missing))
         result = one_off(config, command, env, timeout=120)
         lines = [text for text in result.stdout.splitlines() if "level=error" not in text]
         ok = result.returncode not in (0, "timeout") and line in lines
-        report.check(ok, f"{what} exits {result.returncode} with the one line",
-                     "" if ok else tail(result.stdout, 8))
+        report.check(
+            ok,
+            f"{what} exits {result.returncode} with the one line",
+            "" if ok else tail(result.stdout, 8),
+        )
         if command:
-            report.check(lines == [line], "the release step prints only that line",
-                         "" if lines == [line] else tail(result.stdout, 8))
+            report.check(
+                lines == [line],
+                "the release step prints only that line",
+                "" if lines == [line] else tail(result.stdout, 8),
+            )
 
 
 def check_release(report, config, volume):
     step(f"Release step and content on PostgreSQL ({config.database_name}) and Redis")
-    require(psql(config, f'DROP DATABASE IF EXISTS "{config.database_name}" WITH (FORCE)'),
-            "dropping the check database")
-    require(psql(config, f'CREATE DATABASE "{config.database_name}"'), "creating the check database")
+    require(
+        psql(config, f'DROP DATABASE IF EXISTS "{config.database_name}" WITH (FORCE)'),
+        "dropping the check database",
+    )
+    require(
+        psql(config, f'CREATE DATABASE "{config.database_name}"'), "creating the check database"
+    )
     started = time.monotonic()
-    result = one_off(config, ["python", "manage.py", "migrate", "--no-input"], config.app_env(),
-                     volume=volume)
-    report.check(result.returncode == 0, "python manage.py migrate --no-input",
-                 f"{time.monotonic() - started:.1f} s" if result.returncode == 0 else tail(result.stdout))
-    result = one_off(config, ["python", "manage.py", "load_demo_content"], config.app_env(),
-                     volume=volume)
+    result = one_off(
+        config, ["python", "manage.py", "migrate", "--no-input"], config.app_env(), volume=volume
+    )
+    report.check(
+        result.returncode == 0,
+        "python manage.py migrate --no-input",
+        f"{time.monotonic() - started:.1f} s" if result.returncode == 0 else tail(result.stdout),
+    )
+    # Redis outlives the database: no rendition or page from an earlier run may be reused.
+    clear = "from django.core.cache import caches\nfor alias in caches: caches[alias].clear()"
+    require(
+        one_off(config, ["python", "manage.py", "shell", "-c", clear], config.app_env()),
+        "clearing the caches",
+    )
+    result = one_off(
+        config, ["python", "manage.py", "load_demo_content"], config.app_env(), volume=volume
+    )
     if result.returncode != 0:
         raise Fatal(f"load_demo_content failed:\n{tail(result.stdout)}")
     local = fixtures(config, config.app_env(), volume)
@@ -500,8 +587,8 @@ def check_release(report, config, volume):
     return local, s3
 
 
-def fixtures(config, env, volume):
-    result = one_off(config, ["python", "manage.py", "shell", "-c", FIXTURES], env, volume=volume)
+def fixtures(config, env, volume, script=FIXTURES):
+    result = one_off(config, ["python", "manage.py", "shell", "-c", script], env, volume=volume)
     for line in result.stdout.splitlines():
         if line.startswith("CHECK-JSON "):
             return json.loads(line.removeprefix("CHECK-JSON "))
@@ -512,14 +599,17 @@ def check_web(report, config, base, name, local):
     step(f"The web server the image's CMD starts ({base})")
     top = run([*PODMAN, "top", name, "huser", "user", "args"]).stdout.splitlines()[1:]
     users = {line.split()[0] for line in top if line.strip()}
-    report.check(bool(users) and users <= {"10001"},
-                 "every process runs as uid 10001, not root", ", ".join(sorted(users)))
+    report.check(
+        bool(users) and users <= {"10001"},
+        "every process runs as uid 10001, not root",
+        ", ".join(sorted(users)),
+    )
     health = run([*PODMAN, "healthcheck", "run", name])
     report.check(health.returncode == 0, "the image's HEALTHCHECK passes", tail(health.stdout, 3))
     status = fetch(f"{base}/health/ready/")[0]
     report.check(status == 200, "/health/ready/ is 200", str(status))
-    status, headers, body = fetch(f"{base}/")
-    report.check(status == 200, "the home page is 200", str(status))
+    status, headers, body = fetch_page(base, "/")
+    report.check(status == 200, "the home page is 200 (after the language redirect)", str(status))
     for page_type, path in sorted(local["pages"].items()):
         if path is None:
             report.check(False, f"a live {page_type} in the demo content")
@@ -532,23 +622,35 @@ def check_web(report, config, base, name, local):
         status, headers, _ = fetch(url, {"Accept-Encoding": "gzip"})
         cache = headers.get("Cache-Control", "")
         report.check(status == 200, f"{match.group(1).decode()} is 200", str(status))
-        report.check("max-age=315360000" in cache and "immutable" in cache,
-                     "with a far-future cache header", cache)
-        report.check(headers.get("Content-Encoding") == "gzip",
-                     "and its compressed variant", headers.get("Content-Encoding", "none"))
+        report.check(
+            "max-age=315360000" in cache and "immutable" in cache,
+            "with a far-future cache header",
+            cache,
+        )
+        report.check(
+            headers.get("Content-Encoding") == "gzip",
+            "and its compressed variant",
+            headers.get("Content-Encoding", "none"),
+        )
     status, headers, _ = fetch(f"{base}{local['rendition']}")
-    report.check(status == 200 and headers.get("Content-Type") == "image/png",
-                 f"an uploaded image's rendition on local media {local['rendition']} is 200",
-                 f"{status} {headers.get('Content-Type', '')}")
+    report.check(
+        status == 200 and headers.get("Content-Type") == "image/png",
+        f"an uploaded image's rendition on local media {local['rendition']} is 200",
+        f"{status} {headers.get('Content-Type', '')}",
+    )
 
 
 def check_s3(report, s3):
     step("Media in an S3 bucket (moto's server)")
     url = s3["rendition"]
     status, headers, _ = fetch(url)
-    report.check(status == 200 and headers.get("Content-Type") == "image/png",
-                 f"the rendition is served from the bucket {url}",
-                 f"{status} {headers.get('Content-Type', '')}")
+    report.check(
+        status == 200 and headers.get("Content-Type") == "image/png",
+        f"the rendition is served from the bucket {url}",
+        f"{status} {headers.get('Content-Type', '')}",
+    )
+    status = fetch(s3["original"])[0]
+    report.check(status == 403, "the original upload is not public", str(status))
 
 
 def check_database_down(report, config):
@@ -597,45 +699,73 @@ def compose(config, *args):
         CHECK_S3_BUCKET=config.bucket,
     )
     return run(
-        [command, "--in-pod", "false", "--podman-args", "--runtime runc", "-p", PREFIX,
-         "-f", ROOT / "compose.yaml", "-f", ROOT / ".ci" / "compose.check.yaml", *args],
+        [
+            command,
+            "--in-pod",
+            "false",
+            "--podman-args",
+            "--runtime runc",
+            "-p",
+            PREFIX,
+            "-f",
+            ROOT / "compose.yaml",
+            "-f",
+            ROOT / ".ci" / "compose.check.yaml",
+            *args,
+        ],
         env=env,
         timeout=300,
     )
 
 
-def check_compose(report, config, s3):
+def check_compose(report, config, scheduled):
     step("compose.yaml: web (two replicas) and the scheduler from the same image")
     result = compose(config, "up", "-d", "--no-deps", "web", "scheduler")
-    if not report.check(result.returncode == 0, "podman-compose up -d web scheduler",
-                        "" if result.returncode == 0 else tail(result.stdout)):
+    if not report.check(
+        result.returncode == 0,
+        "podman-compose up -d web scheduler",
+        "" if result.returncode == 0 else tail(result.stdout),
+    ):
         return
     base = f"http://127.0.0.1:{config.web_port + 2}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and fetch(f"{base}/health/")[0] != 200:
         time.sleep(1)
-    names = run([*PODMAN, "ps", "--filter", f"label=io.podman.compose.project={PREFIX}",
-                 "--format", "{{.Names}}"]).stdout.split()
+    names = run(
+        [
+            *PODMAN,
+            "ps",
+            "--filter",
+            f"label=io.podman.compose.project={PREFIX}",
+            "--format",
+            "{{.Names}}",
+        ]
+    ).stdout.split()
     webs = [name for name in names if "_web_" in name]
     report.check(len(webs) == 2, "two web replicas run", ", ".join(webs))
-    status, _, body = fetch(f"{base}/")
+    status = fetch_page(base, "/")[0]
     report.check(status == 200, "the home page is 200", str(status))
     schedulers = [name for name in names if "_scheduler_" in name]
-    logs = ""
-    deadline = time.monotonic() + 60
-    while schedulers and time.monotonic() < deadline:
-        logs = run([*PODMAN, "logs", schedulers[0]]).stdout
-        if "Traceback" in logs or "found" in logs:
+    report.check(len(schedulers) == 1, "the scheduler runs", ", ".join(schedulers))
+    body = b""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        body = fetch_page(base, scheduled["path"])[2]
+        if scheduled["title"].encode() in body:
             break
-        time.sleep(1)
-    report.check(bool(schedulers) and "Traceback" not in logs and "found" in logs,
-                 "the scheduler runs publish_scheduled", tail(logs, 3))
+        time.sleep(2)
+    logs = run([*PODMAN, "logs", schedulers[0]]).stdout if schedulers else ""
+    report.check(
+        scheduled["title"].encode() in body,
+        f"the scheduler published the draft scheduled for {scheduled['path']}",
+        "" if scheduled["title"].encode() in body else tail(logs, 8),
+    )
 
 
 def cleanup(config, moto, volume):
     compose(config, "down")
     names = [f"{PREFIX}-{name}" for name in ("web", "no-database", "contents", "one-off")]
-    run([*PODMAN, "rm", "-f", "-t", "3", *names])
+    run([*PODMAN, "rm", "--force", "--ignore", "-t", "3", *names])
     run([*PODMAN, "volume", "rm", "-f", volume])
     if moto:
         moto.terminate()
@@ -664,15 +794,18 @@ def main():
         check_web(report, config, base, name, local)
         check_s3(report, s3)
         check_database_down(report, config)
-        check_compose(report, config, s3)
+        scheduled = fixtures(config, config.app_env(), volume, script=SCHEDULE)
+        check_compose(report, config, scheduled)
     except Fatal as error:
         report.check(False, str(error))
     finally:
         cleanup(config, moto, volume)
     step("Summary")
     if "size" in measured:
-        print(f"  image {config.image}: {measured['size'] / 1e6:.0f} MB, "
-              f"built in {measured['build']:.1f} s")
+        print(
+            f"  image {config.image}: {measured['size'] / 1e6:.0f} MB, "
+            f"built in {measured['build']:.1f} s"
+        )
     if "rebuild" in measured:
         print(f"  code-only rebuild: {measured['rebuild']:.1f} s")
     print(f"  container check took {time.monotonic() - started:.0f} s")
