@@ -324,7 +324,7 @@ def image_id(name):
 
 
 def build_image(report, config):
-    step(f"Building {config.image} from {config.dockerfile.relative_to(ROOT)}")
+    step(f"Building {config.image} from {config.dockerfile.name}")
     previous = image_id(config.image)
     result, seconds = build(config, ROOT, config.image)
     if result.returncode != 0:
