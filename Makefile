@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format install install-dev migrate demo serve clean backup restore bench scale-check messages screenshots
+.PHONY: run test lint format install install-dev migrate demo serve clean backup restore bench scale-check messages screenshots container-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -92,3 +92,8 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache static_collected
+
+# Builds the production image from the Dockerfile with podman and checks it from outside against
+# this machine's PostgreSQL and Redis (and moto's S3 server): see "Deploying with the container".
+container-check: install-dev
+	$(BIN)/python .ci/container_check.py
