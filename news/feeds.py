@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from coalition_site.feeds import AtomFeed, RssFeed
-from coalition_site.i18n import site_homes
+from languages.i18n import site_homes
 
 from .listing import published_news
 from .models import NewsIndexPage, NewsKind, NewsPage
