@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
@@ -152,8 +153,6 @@ class NewsAtomFeed(NewsRssFeed):
 
 def feed_address(name, kind=None):
     """The address of a news feed ("rss" or "atom") in the active language."""
-    from django.urls import reverse
-
     language = translation.get_language()
     args = [kind] if kind else []
     prefix = "kind-" if kind else ""
