@@ -7,6 +7,4 @@ class CoalitionSiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import cache, signals  # noqa: F401
-
-        cache.connect_signals()
+        from . import signals  # noqa: F401 - connects the signal handlers

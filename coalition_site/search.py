@@ -10,10 +10,9 @@ from django.utils.functional import cached_property
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, get_page_models
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from .i18n import active_locale_id
 from .listing import clean_keyword, paginate, without_view_restrictions
 
 RESULTS_PER_PAGE = 10
@@ -133,6 +132,14 @@ class TitleFirst:
         if rest_stop is not None and rest_stop <= rest_start:
             return head
         return head + list(self.results[rest_start:rest_stop])
+
+
+def active_locale_id():
+    """The id of the active language's Locale, or None; one query."""
+    try:
+        return Locale.objects.get_for_language(translation.get_language()).pk
+    except (Locale.DoesNotExist, LookupError):
+        return None
 
 
 class SiteSearch:

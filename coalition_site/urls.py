@@ -33,7 +33,7 @@ if media.serves_local_media():
 
 # Pages and the search, in each language under its prefix (/en/…, /es/…); the
 # bare "/" and old addresses without a prefix are redirected by
-# coalition_site.i18n.LocaleMiddleware. Everything above stays unprefixed.
+# languages.i18n.LocaleMiddleware. Everything above stays unprefixed.
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("", include(wagtail_urls)),

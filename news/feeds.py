@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from coalition_site.feeds import AtomFeed, RssFeed
-from coalition_site.i18n import site_homes
+from languages.i18n import site_homes
 
 from .listing import published_news
 from .models import NewsIndexPage, NewsKind, NewsPage
@@ -152,8 +153,6 @@ class NewsAtomFeed(NewsRssFeed):
 
 def feed_address(name, kind=None):
     """The address of a news feed ("rss" or "atom") in the active language."""
-    from django.urls import reverse
-
     language = translation.get_language()
     args = [kind] if kind else []
     prefix = "kind-" if kind else ""

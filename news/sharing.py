@@ -71,7 +71,7 @@ def sharing_context(page, request, topics=None):
     image, rendition = share_rendition([page.listing_image or page.image])
     image_url = request.build_absolute_uri(rendition.url) if rendition else None
     canonical_url = page.get_full_url(request)
-    # The site serving the request is known already (coalition_site.cache); no query.
+    # The site serving the request is known already (Wagtail keeps it on the request); no query.
     site = Site.find_for_request(request) or page.get_site()
     home_url = site.root_url.rstrip("/") + "/" if site else None
     return {

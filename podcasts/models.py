@@ -66,10 +66,16 @@ class AudioFile(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+    # The file's name in the database (None until read from or saved to it), and the
+    # name of the file whose details were last read.
+    stored_file_name = None
+    inspected_file_name = None
+
     def save(self, *args, **kwargs):
         if self.has_new_upload() or (self.file and self.file_size is None):
             self.fill_file_details()
         super().save(*args, **kwargs)
+        self.stored_file_name = self.inspected_file_name = self.file.name
 
     @property
     def filename(self):
@@ -99,18 +105,30 @@ class AudioFile(index.Indexed, models.Model):
             return f"{hours}:{minutes:02d}:{seconds:02d}"
         return f"{minutes}:{seconds:02d}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # The file as stored; another one is a new upload (Django's "Customizing model loading").
+        if "file" in field_names:
+            instance.stored_file_name = values[field_names.index("file")]
+        return instance
+
     def has_new_upload(self):
-        return bool(self.file) and not getattr(self.file, "_committed", True)
+        if not self.file:
+            return False
+        if self.stored_file_name is None:  # not read from the database: new unless described
+            return self.file_size is None
+        return self.file.name != self.stored_file_name
 
     def fill_file_details(self):
         """Read size, MIME type and duration from a newly uploaded file (once per upload)."""
-        if getattr(self, "_inspected_file", None) is self.file.file:
+        if self.inspected_file_name == self.file.name:
             return
         details = inspect_audio(self.file, self.file.name)
         self.file_size = details.size
         self.mime_type = details.mime_type
         self.duration_seconds = details.duration_seconds
-        self._inspected_file = self.file.file
+        self.inspected_file_name = self.file.name
 
     def clean(self):
         super().clean()

@@ -57,6 +57,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "coalition_site",
+    "caching",
+    "languages",
     "partners",
     "news",
     "podcasts",
@@ -103,12 +105,12 @@ MIDDLEWARE = [
     "coalition_site.outage.DatabaseOutageMiddleware",
     # Text compressed unless it carries a CSRF token; then the anonymous page
     # cache, whose hits skip everything below (see "Performance and scaling").
-    "coalition_site.pagecache.CsrfSafeGZipMiddleware",
-    "coalition_site.pagecache.PageCacheMiddleware",
+    "caching.pagecache.CsrfSafeGZipMiddleware",
+    "caching.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Language from the URL prefix (/en/, /es/); never sets a cookie. Old
-    # addresses without a prefix are redirected (coalition_site.i18n).
-    "coalition_site.i18n.LocaleMiddleware",
+    # addresses without a prefix are redirected (languages/i18n.py).
+    "languages.i18n.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -183,16 +185,16 @@ LANGUAGES = [
     ("hmn", "Hmoob"),
 ]
 # Django knows no Hmong: tell it the language's names, and give it a catalogue
-# (coalition_site/locale_extra/hmn, empty until someone translates the interface).
+# (languages/locale/hmn, empty until someone translates the interface).
 LANG_INFO.setdefault("hmn", {"bidi": False, "code": "hmn", "name": "Hmong", "name_local": "Hmoob"})
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "coalition_site" / "locale_extra"]
-# Dates written the way each language writes them (coalition_site/formats/<code>/formats.py).
-FORMAT_MODULE_PATH = ["coalition_site.formats"]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates written the way each language writes them (languages/formats/<code>/formats.py).
+FORMAT_MODULE_PATH = ["languages.formats"]
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
@@ -239,13 +241,13 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# The anonymous page cache (coalition_site.pagecache) keeps pages this many
+# The anonymous page cache (caching.pagecache) keeps pages this many
 # seconds; 0 turns it off. On by default only with Redis: a cache per process
 # would let one process serve a page another has just unpublished.
 PAGE_CACHE_SECONDS = int(
     os.environ.get("PAGE_CACHE_SECONDS") or (300 if os.environ.get("REDIS_URL") else 0)
 )
-# The header, footer and public languages, kept until the next change (coalition_site.cache).
+# The header, footer and public languages, kept until the next change (caching.generation).
 SITE_CACHE_SECONDS = int(os.environ.get("SITE_CACHE_SECONDS") or 300)
 
 

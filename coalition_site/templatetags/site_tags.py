@@ -10,18 +10,17 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
+from wagtail.models import Site
 
-from coalition_site.cache import generation
-from coalition_site.i18n import alternates, site_homes
 from coalition_site.models import SiteText
 
 register = template.Library()
 
 
 def site_root(request):
-    """The current site's home page in the active language; the default one without it."""
-    homes = site_homes(request)
-    return homes.get(get_language()) or next(iter(homes.values()), None)
+    """The current site's home page in the active language (Wagtail's own lookup)."""
+    site = Site.find_for_request(request)
+    return site.root_page.localized if site is not None else None
 
 
 @register.inclusion_tag("components/navigation.html", takes_context=True)
@@ -38,20 +37,6 @@ def primary_navigation(context):
         "items": items,
         "current_path": current.url_path if current else "",
         "request": request,
-    }
-
-
-@register.simple_tag(takes_context=True)
-def fragment_cache(context):
-    """What a cached fragment of the page's frame varies on, for `{% wagtailcache %}`.
-
-    `seconds`, the cache `generation` (see coalition_site.cache) and the `host`.
-    """
-    request = context.get("request")
-    return {
-        "seconds": settings.SITE_CACHE_SECONDS,
-        "generation": generation(),
-        "host": request.get_host() if request else "",
     }
 
 
@@ -172,16 +157,6 @@ def organization_json_ld(context):
 
 
 @register.simple_tag(takes_context=True)
-def language_links(context):
-    """The page in every public language (see coalition_site.i18n.alternates)."""
-    request = context.get("request")
-    if request is None:
-        return []
-    page = context.get("page")
-    return alternates(request, page if hasattr(page, "translation_key") else None)
-
-
-@register.simple_tag(takes_context=True)
 def site_footer_text(context):
     """(text, language) of the footer text for the reader's language.
 
@@ -189,15 +164,13 @@ def site_footer_text(context):
     Without a text in this language, the default one, with its language so the
     template can mark it.
     """
-    request = context.get("request")
     site_settings = context["settings"]["coalition_site"]["SiteSettings"]
     default = (site_settings.footer_text, settings.LANGUAGE_CODE)
     language = get_language()
-    homes = site_homes(request)
-    if language == settings.LANGUAGE_CODE or language not in homes:
+    if language == settings.LANGUAGE_CODE:
         return default
     text = (
-        SiteText.objects.filter(site=site_settings.site_id, locale_id=homes[language].locale_id)
+        SiteText.objects.filter(site=site_settings.site_id, locale__language_code=language)
         .values_list("footer_text", flat=True)
         .first()
     )

@@ -25,7 +25,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from coalition_site import pagecache
+from caching import pagecache
 from news.models import NewsAttachment
 from podcasts.models import EpisodeGuest
 from tests.factories import (
@@ -84,7 +84,7 @@ def cold_queries(client, url):
     off (as in the test settings) or holds nothing for this address. What every
     page of the site shares is warm, as it is on a live site for all but the
     first page read after a change: the site, its settings and menu
-    (coalition_site.cache), and what Wagtail keeps in the cache itself, the
+    (the cached fragments and public languages), and what Wagtail keeps in the cache itself, the
     site root paths and image renditions. One read before measuring fills
     those, as the first visitor after a publish would.
     """

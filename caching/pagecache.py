@@ -19,7 +19,7 @@ What is stored: the response to a GET or HEAD that
 Redirects and 404s are not stored: they are cheap, and a 404 can turn into a
 redirect when an editor adds one.
 
-The key: generation (see coalition_site.cache), scheme, host, language, and a
+The key: generation (see caching.generation), scheme, host, language, and a
 hash of the path with its query string. Publishing, unpublishing, moving or
 deleting a page, and saving site settings, managed lists, images, documents,
 redirects or view restrictions, moves the generation on, so every process sees
@@ -47,7 +47,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-from . import cache as site_cache
+from . import generation as site_cache
 
 PAGE_CACHE_SECONDS_DEFAULT = 0
 PAGE_CACHE_MAX_BYTES_DEFAULT = 2 * 1024 * 1024
@@ -99,7 +99,7 @@ def has_private_cookie(request):
 def request_language(request):
     """The language of the address (its /en/ or /es/ prefix); the default one without.
 
-    coalition_site.i18n.LocaleMiddleware chooses the language the same way and
+    languages.i18n.LocaleMiddleware chooses the language the same way and
     never from a cookie or a header, so the address alone decides the page.
     """
     return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE

@@ -1,6 +1,6 @@
 """The cache generation: what makes every cached page and fragment stale at once.
 
-Cached pages (coalition_site.pagecache) and template fragments (the header,
+Cached pages (caching.pagecache) and template fragments (the header,
 footer and language links) live in Django's cache (Redis when `REDIS_URL` is
 set, so every process and every server shares it) under keys that carry a
 *generation*: a random token stored in the cache itself. Any change an
@@ -12,11 +12,22 @@ Old entries are never read again and expire on their own.
 """
 
 import uuid
+from functools import cache as cache_results
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from coalition_site.models import ManagedList
 
 GENERATION_KEY = "coalition:generation"
 
@@ -71,43 +82,25 @@ def invalidate():
 # ---------------------------------------------------------------- invalidation
 
 
-_content_models = None
-
-
+@cache_results
 def content_models():
     """Models other than pages whose rows readers see on some page."""
-    global _content_models
-    if _content_models is None:
-        from wagtail.contrib.redirects.models import Redirect
-        from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-        from wagtail.documents import get_document_model
-        from wagtail.images import get_image_model
-        from wagtail.models import Locale, PageViewRestriction, Site
-        from wagtail.snippets.models import get_snippet_models
-
-        from .models import ManagedList
-
-        models = {
-            Site,
-            Locale,
-            PageViewRestriction,
-            Redirect,
-            get_image_model(),
-            get_document_model(),
-            *get_snippet_models(),
-        }
-        from django.apps import apps
-
-        for model in apps.get_models():
-            if issubclass(model, ManagedList | BaseSiteSetting | BaseGenericSetting):
-                models.add(model)
-        _content_models = frozenset(models)
-    return _content_models
+    models = {
+        Site,
+        Locale,
+        PageViewRestriction,
+        Redirect,
+        get_image_model(),
+        get_document_model(),
+        *get_snippet_models(),
+    }
+    for model in apps.get_models():
+        if issubclass(model, ManagedList | BaseSiteSetting | BaseGenericSetting):
+            models.add(model)
+    return frozenset(models)
 
 
 def changes_what_readers_see(instance, update_fields=None):
-    from wagtail.models import Page
-
     if isinstance(instance, Page):
         return not (update_fields and set(update_fields) <= DRAFT_ONLY_FIELDS)
     return type(instance) in content_models()
@@ -129,8 +122,6 @@ def on_page_change(sender, **kwargs):
 
 def connect_signals():
     """Called from the app's `ready()`."""
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     post_save.connect(on_save, dispatch_uid="coalition_cache_save")
     post_delete.connect(on_delete, dispatch_uid="coalition_cache_delete")
     for signal in (page_published, page_unpublished, post_page_move):

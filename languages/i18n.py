@@ -20,7 +20,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.models import Locale, Page, Site
 
-from .cache import generation, request_host
+from caching.generation import generation, request_host
 
 
 def language_name(code):
@@ -52,19 +52,11 @@ def site_homes(request):
     return homes
 
 
-def active_locale_id():
-    """The id of the active language's Locale, or None; one query."""
-    try:
-        return Locale.objects.get_for_language(translation.get_language()).pk
-    except (Locale.DoesNotExist, LookupError):
-        return None
-
-
 def public_languages(request):
     """Codes of the languages this site's home page is published in, default first.
 
     Asked on every request that reaches a page (LocaleMiddleware), so kept in the
-    cache until the next change (coalition_site.cache).
+    cache until the next change (caching.generation).
     """
     hostname, port = request_host(request)
     key = f"coalition:languages:{generation()}:{hostname}:{port}"

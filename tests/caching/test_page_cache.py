@@ -15,12 +15,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from coalition_site import cache as site_cache
+from caching import generation as site_cache
 from coalition_site.models import FormField, FormPage, SiteSettings
 from partners.models import Service
 from tests.factories import StandardPageFactory
-
-from .conftest import SiteBuilder
+from tests.performance.conftest import SiteBuilder
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 # Keys of this test run only, so that runs at the same time (SQLite and PostgreSQL,
