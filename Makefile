@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format install install-dev migrate demo serve clean backup restore bench scale-check messages
+.PHONY: run test lint format install install-dev migrate demo serve clean backup restore bench scale-check messages screenshots container-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,10 +29,13 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo_content
 
+# PORT reaches the settings too: absolute links, admin emails and the demo site's
+# address (set_site_address) follow it.
 run: demo
 	$(MANAGE) ensure_admin
+	PORT=$(PORT) $(MANAGE) set_site_address
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -62,6 +65,11 @@ PYTEST_WORKERS ?= auto
 test: lint
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
+# Full-page PNGs of one page of every type at 390 and 1280px, both languages, and printed,
+# from a fresh demo site, into screenshots/ (not committed). Needs Debian's chromium.
+screenshots: install-dev
+	$(BIN)/python tools/screenshots.py
+
 # Database + local media in one archive; see "Backups" in README.md.
 BACKUP_DIR ?= backups
 backup: install
@@ -85,3 +93,8 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache static_collected
+
+# Builds the production image from the Dockerfile with podman and checks it from outside against
+# this machine's PostgreSQL and Redis (and moto's S3 server): see "Deploying with the container".
+container-check: install-dev
+	$(BIN)/python .ci/container_check.py

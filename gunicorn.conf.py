@@ -1,5 +1,6 @@
 """Gunicorn settings for the container. Each value can be overridden by the environment."""
 
+import importlib
 import multiprocessing
 import os
 
@@ -17,3 +18,17 @@ accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 worker_tmp_dir = "/dev/shm"
+# gunicorn's control socket would go under $HOME, which is /app and read-only in the container;
+# nothing uses gunicornc, and signals still reload (HUP) and stop (TERM) the server.
+control_socket_disable = True
+
+
+def on_starting(server):
+    """Load the Django settings in the master, before any worker starts.
+
+    The production settings exit with one line naming the missing variables. In a worker, that
+    exit only made gunicorn start another worker, forever; in the master it stops gunicorn.
+    """
+    importlib.import_module(
+        os.environ.get("DJANGO_SETTINGS_MODULE", "coalition_site.settings.production")
+    )

@@ -8,11 +8,13 @@ module, which the `load_demo_content` command calls after this one.
 from urllib.parse import urlsplit
 
 from django.conf import settings as django_settings
+from django.utils.html import escape
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from .models import FormField, FormPage, HomePage, SiteSettings, StandardPage
+from .share_image import make_share_image
 
 HOTLINE_SENTENCE = (
     "National Human Trafficking Hotline: call 1-888-373-7888, text 233733, TTY 711. "
@@ -121,7 +123,7 @@ STANDARD_PAGES = [
     },
     {
         "slug": "about",
-        "title": "About the coalition",
+        "title": "About",
         "show_in_menus": True,
         "summary": (
             "More than 30 organisations and agencies working together against human "
@@ -160,7 +162,7 @@ STANDARD_PAGES = [
     {
         "slug": "reset-court",
         "title": "RESET Court",
-        "show_in_menus": True,
+        "show_in_menus": False,
         "summary": (
             "A free diversion program that offers young adult women a way out and the chance "
             "to clear their record."
@@ -194,7 +196,7 @@ STANDARD_PAGES = [
     {
         "slug": "operation-hot-spots",
         "title": "Operation Hot Spots",
-        "show_in_menus": True,
+        "show_in_menus": False,
         "summary": (
             "Yearly countywide stings that target the demand for commercial sex, with victim "
             "advocates on hand."
@@ -292,7 +294,7 @@ def build_forms(home):
         page = FormPage(
             title=spec["title"],
             slug=spec["slug"],
-            show_in_menus=spec["slug"] == "contact",
+            show_in_menus=False,
             introduction=spec["introduction"],
             to_address="staff@example.org",
             from_address="website@example.org",
@@ -330,6 +332,71 @@ def add_search_promotions(home):
             page=get_help,
             defaults={"description": "Call 1-888-373-7888 or text 233733, any hour."},
         )
+
+
+# The menu: at most seven items, Get help first. Everything else is reached
+# from these pages (RESET Court, Operation Hot Spots, the podcast, Request a
+# speaker and Contact from About) or from the footer.
+MENU_ORDER = [
+    "get-help",
+    "recognize-the-signs",
+    "report-a-tip",
+    "partners",
+    "news",
+    "resources",
+    "about",
+]
+ABOUT_LINKS = [
+    "reset-court",
+    "operation-hot-spots",
+    "justice-journal",
+    "request-a-speaker",
+    "contact",
+]
+ABOUT_LINKS_HEADING = {"en": "More about our work", "es": "Más sobre nuestro trabajo"}
+
+
+def arrange_menu(home):
+    """Put the menu pages first under every translation of `home`, in MENU_ORDER.
+
+    Run after the content apps have added their pages. Only the order changes:
+    each page keeps its slug, so no address changes.
+    """
+    keys = dict(Page.objects.child_of(home).values_list("slug", "translation_key"))
+    wanted = [keys[slug] for slug in MENU_ORDER if slug in keys]
+    for each_home in HomePage.objects.filter(translation_key=home.translation_key):
+        children = {page.translation_key: page for page in each_home.get_children()}
+        for key in reversed(wanted):
+            if key in children:
+                page = Page.objects.get(pk=children[key].pk)
+                page.move(Page.objects.get(pk=each_home.pk), pos="first-child")
+
+
+def link_about_pages(home):
+    """List the pages that are not in the menu on About, in each language they exist in, once."""
+    keys = dict(Page.objects.child_of(home).values_list("slug", "translation_key"))
+    about_key = keys.get("about")
+    for about in StandardPage.objects.filter(translation_key=about_key):
+        heading_text = ABOUT_LINKS_HEADING.get(about.locale.language_code)
+        if heading_text is None or any(
+            block.block_type == "heading" and block.value["text"] == heading_text
+            for block in about.body
+        ):
+            continue
+        links = Page.objects.filter(
+            translation_key__in=[keys[slug] for slug in ABOUT_LINKS if slug in keys],
+            locale=about.locale,
+        ).live()
+        order = {keys[slug]: number for number, slug in enumerate(ABOUT_LINKS) if slug in keys}
+        items = "".join(
+            f'<li><a linktype="page" id="{page.pk}">{escape(page.title)}</a></li>'
+            for page in sorted(links, key=lambda page: order[page.translation_key])
+        )
+        if not items:
+            continue
+        about.body.append(("heading", {"text": heading_text, "level": "h2"}))
+        about.body.append(("paragraph", RichText(f"<ul>{items}</ul>")))
+        about.save_revision().publish()
 
 
 def site_address():
@@ -426,6 +493,7 @@ def load():
 
     settings = SiteSettings.for_site(site)
     settings.browse_safely_page = pages["browse-safely"]
+    settings.share_image = make_share_image()
     settings.contact_address = "Sample address: 100 Example Street, Sacramento, CA 95814"
     settings.contact_email = "info@example.org"
     settings.footer_text = (
@@ -572,7 +640,7 @@ SPANISH_PAGES = {
         ],
     },
     "about": {
-        "title": "Sobre la coalición",
+        "title": "Sobre nosotros",
         "slug": "sobre-la-coalicion",
         "summary": (
             "Más de 30 organizaciones y agencias que trabajan juntas contra la trata de "

@@ -41,6 +41,9 @@ class SiteSitemap(Sitemap):
         for item in items:
             alternates = self.alternates(versions[item.translation_key])
             for url_info in item.get_sitemap_urls(self.request):
+                # Wagtail gives last_published_at or the latest revision's date;
+                # a page imported or created without a revision may have only this.
+                url_info["lastmod"] = url_info.get("lastmod") or item.first_published_at
                 if alternates:
                     url_info["alternates"] = alternates
                 urls.append(url_info)

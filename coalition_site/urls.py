@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import two_factor, views
+from . import media, two_factor, views
 from .sitemaps import SiteSitemap
 
 urlpatterns = [
@@ -22,11 +22,14 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if media.serves_local_media():
+    # No bucket, in development as in production: image renditions from this
+    # server's disk, and nothing else there (coalition_site/media.py). With a
+    # bucket, pages link the bucket instead.
+    urlpatterns += media.urlpatterns
 
 # Pages and the search, in each language under its prefix (/en/…, /es/…); the
 # bare "/" and old addresses without a prefix are redirected by

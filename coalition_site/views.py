@@ -1,12 +1,12 @@
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .listing import querystring_without_page
 from .search import HELP_TEXT, SiteSearch
 
 
-@require_GET
+@require_safe
 def search(request):
     site_search = SiteSearch(request)
     return TemplateResponse(
@@ -23,7 +23,7 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -364,7 +364,7 @@ def load(home):
     partners = {page.slug: page for page in PartnerPage.objects.descendant_of(home)}
     pages = {page.slug: page for page in StandardPage.objects.child_of(home)}
     index = NewsIndexPage(
-        title="News",
+        title="News & press",
         slug="news",
         show_in_menus=True,
         summary="Press releases, announcements and events from the coalition.",

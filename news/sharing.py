@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Site
 
-from coalition_site.templatetags.site_tags import SHARE_IMAGE_FILTER
+from coalition_site.templatetags.site_tags import share_rendition
 
 
 def iso(value):
@@ -67,10 +67,9 @@ def structured_data(page, canonical_url, image_url=None, home_url=None, topics=N
 
 def sharing_context(page, request, topics=None):
     """`share_image` and `og_type` for `social_meta`, and `structured_data` for `json_ld`."""
-    image = page.listing_image or page.image
-    image_url = None
-    if image is not None:
-        image_url = request.build_absolute_uri(image.get_rendition(SHARE_IMAGE_FILTER).url)
+    # An image whose file has gone missing is skipped: the site's share image stands in.
+    image, rendition = share_rendition([page.listing_image or page.image])
+    image_url = request.build_absolute_uri(rendition.url) if rendition else None
     canonical_url = page.get_full_url(request)
     # The site serving the request is known already (Wagtail keeps it on the request); no query.
     site = Site.find_for_request(request) or page.get_site()

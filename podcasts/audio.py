@@ -1,11 +1,10 @@
-"""Audio files: which types we take, what we read from them, and byte ranges.
+"""Audio files: which types we take and what we read from them.
 
 Only what the podcast directories take is accepted: MP3 and M4A audio (Apple
 Podcasts refuses WAV and Ogg). The duration is read with mutagen. The MIME type
 follows the file's extension, which the upload form restricts to these two.
 """
 
-import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -90,42 +89,3 @@ def inspect_audio(fileobj, name):
             UNREADABLE, code="unreadable", params={"kind": extension.upper()}
         ) from error
     return AudioDetails(size=size, mime_type=AUDIO_TYPES[extension], duration_seconds=duration)
-
-
-class UnsatisfiableRange(Exception):
-    """The Range header asks for bytes the file does not have (HTTP 416)."""
-
-
-RANGE_SPEC = re.compile(r"^\s*(\d*)\s*-\s*(\d*)\s*$")
-
-
-def parse_range(header, size):
-    """The inclusive (first, last) byte positions a `Range` header asks for.
-
-    Returns None when the whole file should be sent: no header, another unit
-    than bytes, or several ranges (which a server may answer with the whole
-    file). Raises UnsatisfiableRange for a range outside the file or one that
-    makes no sense, such as `bytes=9-3`.
-    """
-    if not header:
-        return None
-    unit, _, ranges = header.partition("=")
-    if unit.strip().lower() != "bytes":
-        return None
-    if "," in ranges:
-        return None
-    match = RANGE_SPEC.match(ranges)
-    if not match or match.groups() == ("", ""):
-        raise UnsatisfiableRange
-    first, last = match.groups()
-    if first == "":
-        # bytes=-n: the last n bytes.
-        length = int(last)
-        if length == 0 or size == 0:
-            raise UnsatisfiableRange
-        return max(0, size - length), size - 1
-    first = int(first)
-    last = size - 1 if last == "" else min(int(last), size - 1)
-    if first >= size or first > last:
-        raise UnsatisfiableRange
-    return first, last

@@ -119,7 +119,7 @@ def load(home):
     show = PodcastIndexPage(
         title="Justice Journal",
         slug=SHOW_SLUG,
-        show_in_menus=True,
+        show_in_menus=False,
         summary="Episodes about human trafficking in the Sacramento region, to hear or watch.",
         description=(
             "Conversations about human trafficking in the Sacramento region: what it looks "

@@ -3,18 +3,17 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.admin.views.reports import PageReportView
 
-from .audio import UnsatisfiableRange, parse_range
+from coalition_site.ranges import ranged_file_response
+
 from .feeds import PodcastFeed
 from .models import AudioFile, PodcastEpisodePage, PodcastIndexPage
-
-CHUNK_SIZE = 64 * 1024
 
 
 @require_safe
@@ -47,18 +46,6 @@ def is_published(audio):
     return PodcastEpisodePage.objects.live().public().filter(audio=audio).exists()
 
 
-def read_range(storage, name, first, length):
-    with storage.open(name, "rb") as handle:
-        handle.seek(first)
-        remaining = length
-        while remaining > 0:
-            data = handle.read(min(CHUNK_SIZE, remaining))
-            if not data:
-                break
-            remaining -= len(data)
-            yield data
-
-
 @require_safe
 def serve_audio(request, pk, filename):
     """An episode's audio file, whole or by byte range, as podcast apps and players ask.
@@ -79,27 +66,9 @@ def serve_audio(request, pk, filename):
     if urlsplit(url).scheme in {"http", "https"}:
         return redirect(url)
     try:
-        size = storage.size(name)
+        response = ranged_file_response(request, storage, name, audio.mime_type)
     except (FileNotFoundError, OSError) as error:
         raise Http404 from error
-
-    try:
-        byte_range = parse_range(request.headers.get("Range"), size)
-    except UnsatisfiableRange:
-        response = HttpResponse(status=416)
-        response["Content-Range"] = f"bytes */{size}"
-    else:
-        first, last = byte_range or (0, size - 1)
-        length = max(0, last - first + 1)
-        response = StreamingHttpResponse(
-            read_range(storage, name, first, length),
-            status=206 if byte_range else 200,
-            content_type=audio.mime_type or "application/octet-stream",
-        )
-        response["Content-Length"] = str(length)
-        if byte_range:
-            response["Content-Range"] = f"bytes {first}-{last}/{size}"
-    response["Accept-Ranges"] = "bytes"
     response["Cache-Control"] = "public, max-age=86400" if published else "private, no-store"
     return response
 

@@ -195,7 +195,7 @@ def replace_get_help(home, signs_page, report_page):
         cta_data(
             "Not sure what you are seeing?",
             "Learn the signs that someone may be trafficked.",
-            "Recognise the signs",
+            "Recognize the signs",
             signs_page,
         ),
         cta_data(
@@ -244,8 +244,8 @@ def cta_data(heading_text, text, label, page):
 
 
 SIGNS_PAGE = {
-    "slug": "recognise-the-signs",
-    "title": "Recognise the signs",
+    "slug": "recognize-the-signs",
+    "title": "Recognize the signs",
     "summary": "Signs that someone may be trafficked, and what to do if you see them.",
     "introduction": (
         "Trafficking is often hidden in plain sight. No single sign proves it, but several "
@@ -329,7 +329,7 @@ def ensure_standard_page(home, spec):
     page = StandardPage(
         title=spec["title"],
         slug=spec["slug"],
-        show_in_menus=False,
+        show_in_menus=True,
         summary=spec["summary"],
         introduction=spec["introduction"],
         body=spec["body"],
@@ -440,8 +440,8 @@ def library_entries(documents, pages):
                 "body": call_to_action(
                     "More on the signs",
                     "Signs of labour exploitation and signs in young people.",
-                    "Recognise the signs",
-                    pages.get("recognise-the-signs"),
+                    "Recognize the signs",
+                    pages.get("recognize-the-signs"),
                 ),
             },
             ["General public", "Educators", "Parents and caregivers", "Health care"],
@@ -552,7 +552,7 @@ def load(home):
     pages = {
         page.slug: page
         for page in Page.objects.child_of(home).filter(
-            slug__in=["reset-court", "recognise-the-signs", "report-a-tip"]
+            slug__in=["reset-court", "recognize-the-signs", "report-a-tip"]
         )
     }
     build_library(home, pages)

@@ -9,6 +9,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
 from coalition_site.models import SiteText
@@ -68,6 +69,22 @@ def file_description(document):
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 
 
+def share_rendition(images):
+    """(image, rendition) of the first image whose file can be read; (None, None) if none.
+
+    A page's own image comes before the site's share image; an image whose file
+    has gone missing from storage is skipped rather than breaking the page.
+    """
+    for image in images:
+        if image is None:
+            continue
+        try:
+            return image, image.get_rendition(SHARE_IMAGE_FILTER)
+        except SourceImageIOError:
+            continue
+    return None, None
+
+
 @register.inclusion_tag("components/social_meta.html", takes_context=True)
 def social_meta(context):
     """Canonical link, description, Open Graph and Twitter-card tags for any page.
@@ -84,12 +101,13 @@ def social_meta(context):
     else:
         url = request.build_absolute_uri(request.path) if request else ""
         title, description = "", ""
-    image = (
-        context.get("share_image")
-        or getattr(page, "listing_image", None)
-        or (site_settings.share_image if site_settings else None)
+    image, rendition = share_rendition(
+        [
+            context.get("share_image"),
+            getattr(page, "listing_image", None),
+            site_settings.share_image if site_settings else None,
+        ]
     )
-    rendition = image.get_rendition(SHARE_IMAGE_FILTER) if image else None
     return {
         "canonical_url": url,
         "title": title,

@@ -1,14 +1,18 @@
-"""WCAG 2.1 A and AA checks with axe-core, in a real browser.
+"""WCAG 2.2 A and AA checks with axe-core, in a real browser.
 
 axe-playwright-python injects its own bundled axe.min.js into the page; nothing
-is fetched from the network. Only rules tagged WCAG 2.0/2.1 A or AA run.
+is fetched from the network. Only rules tagged WCAG 2.0/2.1/2.2 A or AA run
+(2.2 adds the target-size rule, success criterion 2.5.8).
 """
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-WCAG_21_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+WCAG_AA = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"],
+    },
     "resultTypes": ["violations"],
 }
 
@@ -16,12 +20,12 @@ PHONE = {"width": 390, "height": 844}
 
 
 def axe_violations(page):
-    return Axe().run(page, options=WCAG_21_AA).response["violations"]
+    return Axe().run(page, options=WCAG_AA).response["violations"]
 
 
 def describe(violations):
     """One block per rule: id, impact, what it checks, and each failing element."""
-    lines = [f"{len(violations)} WCAG 2.1 A/AA rule(s) violated:"]
+    lines = [f"{len(violations)} WCAG 2.2 A/AA rule(s) violated:"]
     for violation in violations:
         lines.append(
             f"- {violation['id']} ({violation['impact']}): {violation['help']} "

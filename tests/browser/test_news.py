@@ -1,4 +1,4 @@
-"""The news listing and a news item, checked with axe-core in a real browser (WCAG 2.1 A/AA).
+"""The news listing and a news item, checked with axe-core in a real browser (WCAG 2.2 A/AA).
 
 The demo content supplies the pages: a listing with cards (one with an image),
 and an item with an image, a PDF download, a media contact and partner links.

@@ -1,4 +1,4 @@
-"""The partner directory in a real browser: filtering, and axe's WCAG 2.1 A/AA checks."""
+"""The partner directory in a real browser: filtering, and axe's WCAG 2.2 A/AA checks."""
 
 import pytest
 

@@ -1,5 +1,5 @@
 """Podcast pages in a real browser: the video calls nobody before the click, and the
-show and episode pages pass axe's WCAG 2.1 A/AA checks."""
+show and episode pages pass axe's WCAG 2.2 A/AA checks."""
 
 from urllib.parse import urlsplit
 

@@ -1,5 +1,5 @@
 """The resource library, a resource and the Get help page in a real browser:
-WCAG 2.1 A/AA with axe, and what a printed page leaves out."""
+WCAG 2.2 A/AA with axe, and what a printed page leaves out."""
 
 import pytest
 from playwright.sync_api import expect
@@ -13,7 +13,7 @@ RESOURCE_PAGES = [
     "/en/resources/signs-of-trafficking/",
     "/en/resources/linea-nacional-contra-la-trata/",
     "/en/get-help/",
-    "/en/recognise-the-signs/",
+    "/en/recognize-the-signs/",
     "/en/report-a-tip/",
 ]
 

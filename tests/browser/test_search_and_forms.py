@@ -1,4 +1,4 @@
-"""Search results and the two forms, with errors shown, checked with axe (WCAG 2.1 A/AA)."""
+"""Search results and the two forms, with errors shown, checked with axe (WCAG 2.2 A/AA)."""
 
 import pytest
 

@@ -52,7 +52,7 @@ def test_demo_content_reset_rebuilds_edited_pages():
     count = Page.objects.count()
     run("load_demo_content", reset=True)
     assert Page.objects.count() == count
-    assert StandardPage.objects.get(slug="about").title == "About the coalition"
+    assert StandardPage.objects.get(slug="about").title == "About"
     assert Site.objects.filter(is_default_site=True).count() == 1
 
 

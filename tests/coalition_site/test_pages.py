@@ -81,7 +81,7 @@ def test_menu_lists_live_pages_marked_for_menus(client, home):
     home.add_child(instance=draft)
     soup = parse(client.get("/en/"))
     labels = [a.get_text(strip=True) for a in soup.select('nav[aria-label="Main"] a')]
-    assert labels == ["Home", "About"]
+    assert labels == ["About"]  # the mark links home; the menu has no "Home"
 
 
 @pytest.mark.django_db

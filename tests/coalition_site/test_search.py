@@ -21,7 +21,7 @@ def pages(home):
     found = {}
     for title, slug, word in [
         ("Get help", "get-help", "hotline"),
-        ("Recognise the signs", "signs", "bruises"),
+        ("Recognize the signs", "signs", "bruises"),
         ("RESET Court", "reset", "diversion"),
     ]:
         page = StandardPageFactory.build(

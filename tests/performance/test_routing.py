@@ -35,7 +35,7 @@ def add(parent, factory=StandardPageFactory, **fields):
 
 def menu_titles(client):
     soup = soup_of(client.get("/en/"))
-    return [a.get_text(strip=True) for a in soup.select("nav.primary-nav a")][1:]
+    return [a.get_text(strip=True) for a in soup.select("nav.primary-nav a")]
 
 
 # ---------------------------------------------------------------- assumptions

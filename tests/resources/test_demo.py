@@ -70,9 +70,17 @@ def test_demo_replaces_the_standard_get_help_page_and_keeps_its_text(client):
     # The numbers come from settings, once, not retyped in the body as well.
     assert soup.main.select_one(".hotline--panel")
     assert "Talk to the National Human Trafficking Hotline" not in text
-    # Still the first item in the menu after Home, where the standard page was.
+    # The menu: seven items, Get help first (the mark links home).
     menu = [a.get_text(strip=True) for a in soup.select(".primary-nav a")]
-    assert menu[:2] == ["Home", "Get help"]
+    assert menu == [
+        "Get help",
+        "Recognize the signs",
+        "Report a tip",
+        "Partners",
+        "News & press",
+        "Resources",
+        "About",
+    ]
     # The home page's button leads there.
     assert soup_of(client.get("/en/")).select_one(".hero a.button")["href"] == "/en/get-help/"
     # Partners from the directory, not retyped: the sample 24/7 shelter is listed.
@@ -122,7 +130,7 @@ def test_demo_library_has_the_required_resources(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("slug", ["recognise-the-signs", "report-a-tip"])
+@pytest.mark.parametrize("slug", ["recognize-the-signs", "report-a-tip"])
 def test_demo_pages_on_spotting_and_reporting(client, slug):
     load()
     soup = soup_of(client.get(f"/en/{slug}/"))

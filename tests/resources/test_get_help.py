@@ -59,6 +59,9 @@ def test_get_help_shows_the_hotline_from_settings_911_and_the_editable_text(clie
     assert danger.h2.get_text() == "In immediate danger"
     assert danger.a["href"] == "tel:112"
     assert "Call 112" in danger.get_text()
+    # The hotline comes first, then 911.
+    order = [element.get("class") for element in main.select(".hotline--panel, .get-help__danger")]
+    assert order == [["hotline", "hotline--panel"], ["get-help__danger"]]
     assert "A trained advocate answers and listens." in main.select_one(".stream").get_text()
     assert main.select_one("[data-print-button]")
 

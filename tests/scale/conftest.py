@@ -70,7 +70,13 @@ def static_root():
 
 
 @pytest.fixture(scope="session")
-def site_database(static_root, tmp_path_factory):
+def demo_media(tmp_path_factory):
+    """The demo site's local media folder (MEDIA_ROOT), never inside the work tree."""
+    return tmp_path_factory.mktemp("scale-media")
+
+
+@pytest.fixture(scope="session")
+def site_database(static_root, demo_media, tmp_path_factory):
     """A migrated database with the demo site, shared by the scale tests of a run.
 
     On PostgreSQL (DATABASE_URL=postgres://...) a throwaway `scale_<random>`
@@ -87,9 +93,7 @@ def site_database(static_root, tmp_path_factory):
             missing(f"cannot create a database on {server}: {error}")
         url = database.url
     try:
-        # The demo site's files go to a temporary folder, never into the work tree.
-        media = tmp_path_factory.mktemp("scale-media")
-        env = production_environment(url, static_root, MEDIA_ROOT=media)
+        env = production_environment(url, static_root, MEDIA_ROOT=demo_media)
         manage(env, "migrate", "--no-input", "-v", "0")
         manage(env, "load_demo_content")
         yield url

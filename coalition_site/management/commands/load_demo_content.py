@@ -6,6 +6,7 @@ import partners.demo
 import podcasts.demo
 import resources.demo
 from coalition_site import demo
+from coalition_site.demo_dates import date_undated_pages
 from coalition_site.models import HomePage
 
 # Each content app's `demo.load(home)`, in order: later apps link to partners.
@@ -41,7 +42,10 @@ class Command(BaseCommand):
             # In Spanish: translations of the home, safety and about pages, and the library.
             es_home = demo.load_spanish(home)
             resources.demo.load_spanish(home, es_home)
+            demo.arrange_menu(home)
+            demo.link_about_pages(home)
         if created:
+            date_undated_pages(HomePage.objects.filter(translation_key=home.translation_key))
             count = sum(
                 each.get_descendants(inclusive=True).count()
                 for each in HomePage.objects.filter(translation_key=home.translation_key)

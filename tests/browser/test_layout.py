@@ -1,0 +1,214 @@
+"""The first screen, the header, the hotline bar and the filters, measured in a real browser.
+
+Targets (issue 16): on a 390 x 844 phone the page's h1 and a Call button are
+on the first screen of every page type, and the header is at most 200px tall;
+at 1280px the header is one row. Call, Text and Quick exit are at least 44px
+each way, the menu and the filters open without JavaScript, and the sticky
+hotline bar never covers the element that has keyboard focus (WCAG 2.4.11).
+"""
+
+import pytest
+
+from tests.browser.test_accessibility import axe_violations, describe
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+# One page of every type, in both languages where the demo has it.
+PAGE_TYPES = [
+    "/en/",
+    "/en/about/",
+    "/en/get-help/",
+    "/en/partners/",
+    "/en/partners/sacramento-county-district-attorney/",
+    "/en/news/",
+    "/en/news/operation-hot-spots-2020-results/",
+    "/en/justice-journal/",
+    "/en/justice-journal/human-trafficking-part-1/",
+    "/en/resources/",
+    "/en/resources/national-human-trafficking-hotline/",
+    "/en/request-a-speaker/",
+    "/en/search/?q=help",
+    "/es/",
+    "/es/obtener-ayuda/",
+    "/es/recursos/",
+    "/es/sobre-la-coalicion/",
+]
+
+
+def box(locator):
+    found = locator.bounding_box()
+    assert found is not None, f"{locator} is not rendered"
+    return found
+
+
+def phone_page(new_context, **options):
+    context, _ = new_context(viewport=PHONE, is_mobile=True, has_touch=True, **options)
+    return context.new_page()
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_heading_and_call_button_are_on_a_phones_first_screen(new_context, visit, path):
+    page = phone_page(new_context)
+    visit(page, path)
+    header = box(page.locator("header.site-header"))
+    assert header["height"] <= 200, f"{path}: header is {header['height']:.0f}px tall"
+    heading = box(page.locator("main h1").first)
+    assert heading["y"] + heading["height"] <= PHONE["height"], f"{path}: h1 below the fold"
+    call = page.locator(".hotline--strip a.hotline__button[href^='tel:']")
+    assert call.is_visible()
+    button = box(call)
+    assert button["y"] >= 0 and button["y"] + button["height"] <= PHONE["height"]
+
+
+@pytest.mark.parametrize("path", ["/en/about/", "/en/partners/", "/es/"])
+def test_the_header_is_one_row_at_1280px(new_context, visit, path):
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    visit(page, path)
+    header = box(page.locator("header.site-header"))
+    assert header["height"] <= 100, f"{path}: header is {header['height']:.0f}px tall"
+    links = page.locator(".primary-nav a")
+    assert links.count() >= 3
+    tops = {round(box(links.nth(number))["y"]) for number in range(links.count())}
+    assert len(tops) == 1, f"{path}: the menu wraps ({sorted(tops)})"
+    assert not page.locator(".site-menu > summary").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+
+
+def test_the_menu_has_seven_items_get_help_first(page, visit):
+    visit(page, "/en/about/")
+    labels = [text.strip() for text in page.locator(".primary-nav a").all_inner_texts()]
+    assert labels == [
+        "Get help",
+        "Recognize the signs",
+        "Report a tip",
+        "Partners",
+        "News & press",
+        "Resources",
+        "About",
+    ]
+
+
+def test_the_phone_menu_opens_without_javascript(new_context, visit, site_url):
+    page = phone_page(new_context, java_script_enabled=False)
+    visit(page, "/en/about/")
+    link = page.get_by_role("link", name="Recognize the signs")
+    assert not link.is_visible()
+    page.locator(".site-menu > summary").click()
+    assert link.is_visible()
+    link.click()
+    page.wait_for_url(f"{site_url}/en/recognize-the-signs/")
+    assert page.locator("h1").inner_text().strip() == "Recognize the signs"
+
+
+def test_header_search_opens_without_javascript_on_a_phone(new_context, visit):
+    page = phone_page(new_context, java_script_enabled=False)
+    visit(page, "/en/about/")
+    field = page.get_by_label("Search the site")
+    assert not field.is_visible()
+    page.locator(".site-search-toggle > summary").click()
+    field.fill("hotline")
+    field.press("Enter")
+    page.wait_for_url("**/search/?q=hotline")
+    assert page.locator(".search-result").count() >= 1
+    # The header's field stays empty: it never echoes what was searched.
+    assert page.locator("#site-search-query").input_value() == ""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_call_text_and_quick_exit_are_at_least_44px(new_context, visit, viewport):
+    context, _ = new_context(viewport=viewport)
+    page = context.new_page()
+    visit(page, "/en/about/")
+    targets = {
+        "Call": page.locator(".hotline--strip a.hotline__button[href^='tel:']"),
+        "Text": page.locator(".hotline--strip a.hotline__button[href^='sms:']"),
+        "Quick exit": page.locator("#quick-exit"),
+        "Menu": page.locator(".site-menu > summary"),
+        "Search": page.locator(".site-search-toggle > summary"),
+    }
+    for name, locator in targets.items():
+        if not locator.is_visible():
+            continue
+        size = box(locator)
+        assert size["width"] >= 44 and size["height"] >= 44, f"{name}: {size}"
+
+
+def test_the_hotline_comes_before_911_on_get_help(new_context, visit):
+    page = phone_page(new_context)
+    visit(page, "/en/get-help/")
+    hotline = box(page.locator("main .hotline--panel a[href^='tel:']").first)
+    emergency = box(page.locator("main .get-help__danger a[href^='tel:']"))
+    assert hotline["y"] < emergency["y"]
+    assert hotline["height"] >= emergency["height"]
+
+
+@pytest.mark.parametrize("path", ["/en/partners/", "/en/news/", "/en/resources/"])
+def test_phone_filters_are_folded_and_work_without_javascript(new_context, visit, path):
+    page = phone_page(new_context, java_script_enabled=False)
+    visit(page, path)
+    summary = page.locator(".filter-disclosure > summary")
+    assert summary.inner_text().strip() == "Filter"
+    assert not page.locator(".filter-form").is_visible()
+    first_result = box(page.locator("main .card").first)
+    assert first_result["y"] < PHONE["height"], f"{path}: first result at {first_result['y']}px"
+
+    summary.click()
+    form = page.locator(".filter-form")
+    assert form.is_visible()
+    select = form.locator("select").first
+    value = select.locator("option").nth(1).get_attribute("value")
+    select.select_option(value)
+    form.get_by_role("button", name="Show results").click()
+    page.wait_for_load_state()
+    assert "(1 applied)" in page.locator(".filter-disclosure > summary").inner_text()
+    assert not page.locator(".filter-form").is_visible()
+
+
+def test_filters_are_shown_open_on_a_wide_screen(page, visit):
+    visit(page, "/en/partners/")
+    assert page.locator(".filter-form").is_visible()
+    assert not page.locator(".filter-disclosure > summary").is_visible()
+
+
+@pytest.mark.parametrize("path", ["/en/partners/", "/en/about/"])
+def test_the_sticky_bar_never_hides_the_focused_element(new_context, visit, path):
+    page = phone_page(new_context)
+    visit(page, path)
+    bar = page.locator(".hotline--strip")
+    checked = 0
+    # Forward through the page, then back: going back, each element scrolls in
+    # at the top of the screen, where the bar is.
+    for key in ["Tab"] * 60 + ["Shift+Tab"] * 60:
+        page.keyboard.press(key)
+        focused = page.evaluate(
+            """() => {
+              const element = document.activeElement;
+              if (!element || element === document.body) return null;
+              const r = element.getBoundingClientRect();
+              return {tag: element.tagName, text: (element.textContent || '').trim().slice(0, 40),
+                      top: r.top, bottom: r.bottom, height: r.height,
+                      inBar: !!element.closest('.hotline--strip, .quick-exit')};
+            }"""
+        )
+        if focused is None or focused["inBar"] or focused["height"] == 0:
+            continue
+        bar_box = box(bar)
+        bar_bottom = bar_box["y"] + bar_box["height"]
+        if bar_box["y"] <= 0.5:  # stuck to the top of the screen
+            assert focused["top"] >= bar_bottom - 1, f"{path}: {focused} under the bar"
+        assert focused["bottom"] <= PHONE["height"] + 1, f"{path}: {focused} off screen"
+        checked += 1
+    assert checked >= 80
+
+
+@pytest.mark.parametrize("path", ["/en/", "/en/partners/", "/en/get-help/", "/es/"])
+def test_phone_pages_pass_wcag_22_checks_with_the_menu_open(new_context, visit, path):
+    page = phone_page(new_context)
+    visit(page, path, wait_until="networkidle")
+    violations = axe_violations(page)
+    assert not violations, f"{path} at 390px\n{describe(violations)}"
+    page.locator(".site-menu > summary").click()
+    violations = axe_violations(page)
+    assert not violations, f"{path} at 390px, menu open\n{describe(violations)}"
