@@ -715,6 +715,84 @@ SPANISH_PAGES = {
     },
 }
 
+SPANISH_PAGES["recognize-the-signs"] = {
+    "title": "Reconocer las señales",
+    "slug": "reconocer-las-senales",
+    "summary": "Señales de que una persona puede ser víctima de trata, y qué hacer si las ve.",
+    "introduction": (
+        "La trata suele estar a la vista de todos. Ninguna señal por sí sola lo demuestra, pero "
+        "varias juntas son motivo para llamar a la Línea Nacional contra la Trata de Personas."
+    ),
+    "body": [
+        heading("Señales de que otra persona controla a alguien"),
+        rich(
+            "<ul><li>No puede entrar y salir cuando quiere, o nunca está sola.</li>"
+            "<li>Otra persona tiene su identificación, su pasaporte o su dinero.</li>"
+            "<li>Tiene una deuda que nunca termina de pagar.</li>"
+            "<li>Parece que le dijeron qué decir, o siempre habla otra persona por ella.</li>"
+            "<li>Parece tener miedo o estar alerta, sobre todo cuando cierta persona está "
+            "cerca.</li>"
+            "<li>Tiene lesiones que no quiere explicar.</li></ul>"
+        ),
+        heading("Señales de explotación laboral"),
+        rich(
+            "<ul><li>El trabajo resultó ser distinto del que le prometieron.</li>"
+            "<li>Trabaja muchísimas horas por poco o ningún pago, y le descuentan la vivienda, la "
+            "comida o el transporte.</li>"
+            "<li>Vive donde trabaja, o su empleador controla dónde vive.</li></ul>"
+        ),
+        heading("Señales en personas jóvenes"),
+        rich(
+            "<ul><li>Ropa nueva, teléfonos o dinero que no puede explicar.</li>"
+            "<li>Un novio o una novia mayor, o una nueva amistad, que parece controlarla.</li>"
+            "<li>Falta a la casa o a la escuela, o se escapa.</li></ul>"
+        ),
+        heading("Si ve las señales"),
+        rich(
+            "<p>No se enfrente a nadie de quien sospeche y no intente rescatar a nadie por su "
+            "cuenta. Si sospecha que alguien es víctima de trata, llame a la Línea Nacional "
+            'contra la Trata de Personas: <a href="tel:+18883737888">1-888-373-7888</a>, o '
+            'envíe un mensaje de texto al <a href="sms:233733">233733</a>. Si hay peligro '
+            'inmediato, llame al <a href="tel:911">911</a>.</p>'
+        ),
+    ],
+}
+
+SPANISH_PAGES["report-a-tip"] = {
+    "title": "Reportar una sospecha",
+    "slug": "reportar-una-sospecha",
+    "summary": "Cómo reportar una sospecha de trata de personas, y qué anotar si puede.",
+    "introduction": (
+        "Si sospecha que alguien es víctima de trata de personas, llame a la Línea Nacional "
+        "contra la Trata de Personas. No necesita tener certeza."
+    ),
+    "body": [
+        heading("Cómo reportar"),
+        rich(
+            '<ul><li>Llame al <a href="tel:+18883737888">1-888-373-7888</a>, las 24 horas, en '
+            "muchos idiomas.</li>"
+            '<li>Envíe un mensaje de texto al <a href="sms:233733">233733</a>, en inglés o en '
+            "español.</li>"
+            "<li>TTY: 711.</li>"
+            '<li>Si alguien corre peligro inmediato, llame al <a href="tel:911">911</a>.</li></ul>'
+        ),
+        heading("Qué anotar, si puede hacerlo sin riesgo"),
+        rich(
+            "<ul><li>Lo que vio u oyó, y por qué le preocupó.</li>"
+            "<li>Dónde y cuándo: una dirección, el nombre de un negocio, la fecha y la hora.</li>"
+            "<li>Cómo son las personas involucradas y los vehículos, si los hay.</li></ul>"
+            "<p>No corra riesgos para averiguar más. Comparta lo que ya sabe.</p>"
+        ),
+        heading("Qué no hacer"),
+        rich(
+            "<ul><li>No se enfrente a nadie de quien sospeche.</li>"
+            "<li>No intente rescatar a nadie por su cuenta.</li>"
+            "<li>No publique nada en las redes sociales: puede poner a la persona en "
+            "peligro.</li></ul>"
+        ),
+    ],
+}
+
 SPANISH_FOOTER = (
     "Sacramento Together es una coalición dirigida por la Oficina del Fiscal de Distrito del "
     "condado de Sacramento. Los datos de contacto de este sitio de demostración son ejemplos."

@@ -153,6 +153,33 @@
     });
   }
 
+  /* Header disclosures (Menu, Search): they work as plain <details>; here
+     opening one closes the other, as their panels share the same place, and
+     Escape closes the open one and puts focus back on its control. */
+  function setUpHeaderPanels() {
+    var panels = Array.prototype.slice.call(
+      document.querySelectorAll(".site-header details")
+    );
+    panels.forEach(function (panel) {
+      panel.addEventListener("toggle", function () {
+        if (!panel.open) return;
+        panels.forEach(function (other) {
+          if (other !== panel) other.open = false;
+        });
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      panels.forEach(function (panel) {
+        var summary = panel.querySelector("summary");
+        // A menu that is always shown (wide screens) has a hidden summary: leave it.
+        if (!panel.open || !summary || summary.offsetParent === null) return;
+        panel.open = false;
+        summary.focus();
+      });
+    });
+  }
+
   /* A form shown again with errors: move focus to the list of what to fix. */
   function focusErrorSummary() {
     var summary = document.getElementById("error-summary");
@@ -160,6 +187,7 @@
   }
 
   setUpQuickExit();
+  setUpHeaderPanels();
   focusErrorSummary();
   setUpVideos();
   setUpPrintButtons();

@@ -212,3 +212,19 @@ def test_phone_pages_pass_wcag_22_checks_with_the_menu_open(new_context, visit, 
     page.locator(".site-menu > summary").click()
     violations = axe_violations(page)
     assert not violations, f"{path} at 390px, menu open\n{describe(violations)}"
+
+
+def test_escape_closes_the_phone_menu_and_search_closes_it_too(new_context, visit):
+    page = phone_page(new_context)
+    visit(page, "/en/about/")
+    menu = page.locator(".site-menu")
+    menu.locator("summary").click()
+    assert menu.get_attribute("open") is not None
+    page.keyboard.press("Escape")
+    assert menu.get_attribute("open") is None
+    assert page.evaluate("document.activeElement.closest('.site-menu') !== null")
+
+    menu.locator("summary").click()
+    page.locator(".site-search-toggle > summary").click()
+    assert menu.get_attribute("open") is None
+    assert page.get_by_label("Search the site").is_visible()

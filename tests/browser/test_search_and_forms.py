@@ -14,6 +14,7 @@ def test_search_pages_have_no_wcag_violations(page, visit, path):
 
 def test_header_search_finds_the_get_help_page_first(page, visit):
     visit(page, "/en/about/")
+    page.locator(".site-search-toggle > summary").click()  # Search opens its panel
     page.get_by_label("Search the site").fill("hotline")
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=hotline")

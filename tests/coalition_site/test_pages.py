@@ -128,3 +128,11 @@ def test_reading_a_page_writes_nothing(client, home):
         assert client.get("/en/").status_code == 200
     writes = [q["sql"] for q in queries if q["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}]
     assert writes == []
+
+
+@pytest.mark.django_db
+def test_the_footer_links_partners_to_sign_in(client, home):
+    footer = parse(client.get("/en/")).select_one("footer.site-footer")
+    link = footer.select_one('a[href="/admin/login/"]')
+    assert link is not None
+    assert link.get_text(strip=True) == "Partner organizations: sign in to update your profile"

@@ -68,8 +68,14 @@ def test_spanish_footer_and_menu(client, demo):
     assert "coalición dirigida por la Oficina del Fiscal de Distrito" in footer.get_text()
     assert footer.select_one('a[href="/es/navegar-con-seguridad/"]')
     menu = [a.get_text(strip=True) for a in page.select(".primary-nav a")]
-    assert "Obtener ayuda" in menu and "Recursos" in menu
-    assert "Partners" not in menu
+    # The English menu's order, with the pages that exist in Spanish; no English titles.
+    assert menu == [
+        "Obtener ayuda",
+        "Reconocer las señales",
+        "Reportar una sospecha",
+        "Recursos",
+        "Sobre nosotros",
+    ]
     # English is unchanged.
     english_footer = soup(client.get("/en/")).select_one(".site-footer").get_text()
     assert "coalition led by the Sacramento County District Attorney" in english_footer
