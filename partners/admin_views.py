@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
 from .models import PartnerPage
@@ -88,6 +89,7 @@ class MarkReviewedView(TemplateView):
         from .reviews import mark_reviewed
 
         mark_reviewed(self.page)
+        log(instance=self.page, action="partners.mark_reviewed", user=request.user)
         messages.success(
             request,
             _("“%(title)s” is marked as reviewed today; its next review is due on %(due)s.")

@@ -27,6 +27,15 @@ def register_partner_admin_urls():
     ]
 
 
+@hooks.register("register_log_actions")
+def register_review_log_action(actions):
+    actions.register_action(
+        "partners.mark_reviewed",
+        gettext_lazy("Mark as reviewed"),
+        gettext_lazy("Marked as reviewed"),
+    )
+
+
 @hooks.register("register_page_header_buttons")
 def mark_reviewed_button(page, user, view_name, next_url=None):
     """In the "…" menu of a partner page's header, for coalition editors."""

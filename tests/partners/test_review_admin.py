@@ -65,6 +65,8 @@ def test_editor_marks_a_profile_reviewed_without_a_new_revision(client, stale, e
     assert date_format(today + datetime.timedelta(days=365)) in text
     # The next draft starts from the latest revision, which carries the date too.
     assert stale.get_latest_revision_as_object().last_reviewed == today
+    history = client.get(reverse("wagtailadmin_pages:history", args=[stale.pk])).content.decode()
+    assert "Marked as reviewed" in history
 
 
 @pytest.mark.django_db
