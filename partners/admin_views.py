@@ -2,11 +2,15 @@
 
 import datetime
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
 from .models import PartnerPage
@@ -50,3 +54,48 @@ class PartnerProfilesReportView(TemplateView):
             stale_before=today - REVIEW_EVERY,
         )
         return context
+
+
+class MarkReviewedView(TemplateView):
+    """An editor confirms that a partner profile is still true: "last reviewed" becomes today.
+
+    GET asks for confirmation; POST (with the CSRF token) records it without
+    making a revision, since nothing on the page changed but the date.
+    """
+
+    template_name = "partners/admin/confirm_mark_reviewed.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.page = get_object_or_404(PartnerPage, pk=kwargs["page_id"])
+        if not (
+            request.user.has_perm(REPORT_PERMISSION)
+            and self.page.permissions_for_user(request.user).can_edit()
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            page_title=_("Mark as reviewed"),
+            page_subtitle=self.page.get_admin_display_title(),
+            header_icon="tick",
+            page=self.page,
+            today=timezone.localdate(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        from .reviews import mark_reviewed
+
+        mark_reviewed(self.page)
+        log(instance=self.page, action="partners.mark_reviewed", user=request.user)
+        messages.success(
+            request,
+            _("“%(title)s” is marked as reviewed today; its next review is due on %(due)s.")
+            % {
+                "title": self.page.get_admin_display_title(),
+                "due": date_format(self.page.last_reviewed + REVIEW_EVERY),
+            },
+        )
+        return redirect("wagtailadmin_pages:edit", self.page.pk)

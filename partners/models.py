@@ -192,3 +192,35 @@ class PartnerPage(BasePage):
     @property
     def phone_href(self):
         return phone_href(self.phone)
+
+
+class ReviewReminder(models.Model):
+    """A review reminder already sent, so that a daily run never sends it twice.
+
+    One row per profile, kind and review period; the period is named by its due
+    date (last reviewed + a year), so a new review starts a new period.
+    """
+
+    PARTNER = "partner"
+    OVERDUE = "overdue"
+    KIND_CHOICES = [
+        (PARTNER, _("reminder to the partner")),
+        (OVERDUE, _("overdue notice to the editors")),
+    ]
+
+    page = models.ForeignKey(PartnerPage, on_delete=models.CASCADE, related_name="review_reminders")
+    kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES)
+    due_date = models.DateField(_("review due"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "kind", "due_date"], name="unique_review_reminder"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.page} {self.kind} {self.due_date}"

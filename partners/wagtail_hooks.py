@@ -1,14 +1,14 @@
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 from wagtail.models import GroupPagePermission
 
-from .admin_views import REPORT_PERMISSION, PartnerProfilesReportView
+from .admin_views import REPORT_PERMISSION, MarkReviewedView, PartnerProfilesReportView
 from .models import PartnerPage
+from .reviews import review_due
 
 
 @hooks.register("register_admin_urls")
@@ -19,7 +19,37 @@ def register_partner_admin_urls():
             PartnerProfilesReportView.as_view(),
             name="partner_profiles_report",
         ),
+        path(
+            "partners/<int:page_id>/mark-reviewed/",
+            MarkReviewedView.as_view(),
+            name="partner_mark_reviewed",
+        ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_review_log_action(actions):
+    actions.register_action(
+        "partners.mark_reviewed",
+        gettext_lazy("Mark as reviewed"),
+        gettext_lazy("Marked as reviewed"),
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def mark_reviewed_button(page, user, view_name, next_url=None):
+    """In the "…" menu of a partner page's header, for coalition editors."""
+    if (
+        page.specific_class is PartnerPage
+        and user.has_perm(REPORT_PERMISSION)
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(
+            gettext_lazy("Mark as reviewed"),
+            reverse("partner_mark_reviewed", args=[page.pk]),
+            icon_name="tick",
+            priority=40,
+        )
 
 
 class PartnerReportMenuItem(MenuItem):
@@ -39,31 +69,29 @@ def register_partner_report_menu_item():
 
 
 class OwnProfilePanel(Component):
-    """First thing a partner sees after signing in: a link to its own profile."""
+    """First thing a partner sees after signing in: its profile, when it is due
+    for review, whether a change is waiting for the editors, and a button to edit it."""
 
     order = 50
+    template_name = "partners/admin/own_profile_panel.html"
 
     def __init__(self, pages):
         self.pages = pages
 
-    def render_html(self, parent_context=None):
-        links = format_html_join(
-            "",
-            '<li><a class="button" href="{}">{}</a></li>',
-            (
-                (reverse("wagtailadmin_pages:edit", args=[page.pk]), _("Edit %s") % page.title)
-                for page in self.pages
-            ),
-        )
-        return format_html(
-            '<section class="panel"><h2>{}</h2><p>{}</p><ul>{}</ul></section>',
-            _("Your organisation's profile"),
-            _(
-                "Keep your profile current. Save a draft, then submit it: the coalition's "
-                "editors review it and publish it."
-            ),
-            links,
-        )
+    def get_context_data(self, parent_context=None):
+        profiles = []
+        for page in self.pages:
+            profiles.append(
+                {
+                    "page": page,
+                    "due": review_due(page),
+                    "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                    "waiting_for_approval": page.workflow_in_progress,
+                    "unsubmitted_draft": page.has_unpublished_changes
+                    and not page.workflow_in_progress,
+                }
+            )
+        return {"profiles": profiles}
 
 
 @hooks.register("construct_homepage_panels")
