@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Prefetch, Q
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
@@ -17,7 +17,7 @@ from coalition_site.listing import (
 )
 from coalition_site.models import Language
 
-from .models import PartnerPage, Population, Sector, Service, ServiceArea
+from .models import SURVIVOR_FIRST, PartnerPage, Population, Sector, Service, ServiceArea
 
 # Must match the {% image %} tag in partners/partner_card.html.
 LOGO_FILTER = "max-160x160|format-webp"
@@ -78,8 +78,15 @@ class PartnerFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=matching)
 
 
+SECTOR_RANK = Case(
+    *(When(sector=sector, then=Value(rank)) for rank, sector in enumerate(SURVIVOR_FIRST)),
+    default=Value(len(SURVIVOR_FIRST)),
+    output_field=IntegerField(),
+)
+
+
 def partner_cards(queryset):
-    """Partners ready for cards, in a fixed number of queries however many there are.
+    """Partners ready for cards, survivor services first, in a fixed number of queries.
 
     Logos come with the partners (a join) and their card renditions in one more query.
     """
@@ -91,7 +98,8 @@ def partner_cards(queryset):
             "services",
             "languages",
         )
-        .order_by("title")
+        .alias(sector_rank=SECTOR_RANK)
+        .order_by("sector_rank", "title")
     )
 
 

@@ -25,6 +25,21 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# The directory's default order: the organizations a survivor can turn to for help
+# come first, public agencies after them. Filters do not change it.
+SURVIVOR_FIRST = [
+    Sector.COMMUNITY,
+    Sector.HEALTH,
+    Sector.FAITH,
+    Sector.EDUCATION,
+    Sector.OTHER,
+    Sector.LOCAL_AGENCY,
+    Sector.PROSECUTION,
+    Sector.STATE_FEDERAL,
+    Sector.LAW_ENFORCEMENT,
+]
+
+
 @register_snippet
 class Service(ManagedList):
     emergency = models.BooleanField(

@@ -43,13 +43,39 @@ def test_directory_lists_every_live_partner_with_a_count(client, directory, part
     response = client.get("/en/partners/")
     assert names(response) == [
         "City Legal Aid",
-        "County Sheriff",
         "Harbor Shelter",
         "Zeta Logo Org",
+        "County Sheriff",
     ]
     assert "4 partners" in response.content.decode()
     logo_img = BeautifulSoup(response.content, "html.parser").select_one("img.card__logo")
     assert logo_img["alt"] == "Zeta logo" and logo_img["loading"] == "lazy"
+
+
+@pytest.mark.django_db
+def test_survivor_services_come_before_agencies_by_default(client, add_partner):
+    """A survivor opening the directory sees places to turn to before police and agencies."""
+    add_partner(title="Alpha Highway Patrol", sector="law-enforcement")
+    add_partner(title="Beta County Agency", sector="local-agency")
+    add_partner(title="Delta District Attorney", sector="prosecution")
+    add_partner(title="Omega Clinic", sector="health")
+    add_partner(title="Riverside Patrol", sector="law-enforcement")
+    add_partner(title="Riverside Women's Clinic", sector="health")
+    add_partner(title="Yellow House Shelter", sector="community")
+    assert names(client.get("/en/partners/")) == [
+        "Yellow House Shelter",
+        "Omega Clinic",
+        "Riverside Women's Clinic",
+        "Beta County Agency",
+        "Delta District Attorney",
+        "Alpha Highway Patrol",
+        "Riverside Patrol",
+    ]
+    # A keyword narrows the list and keeps the order.
+    assert names(client.get("/en/partners/?q=riverside")) == [
+        "Riverside Women's Clinic",
+        "Riverside Patrol",
+    ]
 
 
 @pytest.mark.django_db
