@@ -1,5 +1,6 @@
 """Demo partners: the agencies named in the coalition's public material, described only
-with what that material says, and invented community partners marked as samples."""
+with what that material says (no services, populations, languages, areas or review date
+that it does not give them), and invented community partners marked as samples."""
 
 import datetime
 
@@ -17,11 +18,11 @@ SERVICES = {
     "Legal services": False,
     "Immigration help": False,
     "Medical care": False,
-    "Mental health and counselling": False,
+    "Mental health and counseling": False,
     "Substance-use treatment": False,
     "Victim advocacy": True,
     "Youth services": False,
-    "Labour-exploitation help": False,
+    "Labor-exploitation help": False,
     "Investigation": False,
     "Prosecution": False,
     "Training and education": False,
@@ -64,7 +65,7 @@ HOT_SPOTS = (
     "<p>Takes part in Operation Hot Spots, the coalition's yearly countywide stings that "
     "target the people who buy sex.</p>"
 )
-SAMPLE = "<p><em>Sample content: this organisation is invented for the demo site.</em></p>"
+SAMPLE = "<p><em>Sample content: this organization is invented for the demo site.</em></p>"
 
 # (title, slug, sector, summary, description, services, populations, languages, areas, extra)
 PARTNERS = [
@@ -72,14 +73,13 @@ PARTNERS = [
         "Sacramento County District Attorney's Office",
         "sacramento-county-district-attorney",
         Sector.PROSECUTION,
-        "Leads the coalition, which it started in 2015, and prosecutes traffickers.",
-        "<p>The District Attorney's office spearheaded Sacramento Together in 2015 and leads it "
-        "today. It prosecutes traffickers while putting help for exploited people first, and "
-        "takes requests for speakers on human trafficking.</p>",
-        ["Prosecution", "Training and education", "Diversion programs", "Victim advocacy"],
-        ["Youth", "Young adults", "Adults"],
-        ["English"],
-        ["Countywide"],
+        "Spearheaded the coalition in 2015; takes requests for speakers on human trafficking.",
+        "<p>The District Attorney's office spearheaded Sacramento Together in 2015. It takes "
+        "requests for speakers on human trafficking.</p>",
+        [],
+        [],
+        [],
+        [],
         {"website": "https://www.sacda.org/", "featured": True},
     ),
     (
@@ -88,10 +88,10 @@ PARTNERS = [
         Sector.LAW_ENFORCEMENT,
         "Law enforcement for the county; takes part in Operation Hot Spots.",
         HOT_SPOTS,
-        ["Investigation"],
         [],
-        ["English"],
-        ["Countywide", "Unincorporated Sacramento County"],
+        [],
+        [],
+        [],
         {"featured": True},
     ),
     (
@@ -100,10 +100,10 @@ PARTNERS = [
         Sector.LAW_ENFORCEMENT,
         "Police for the City of Sacramento; takes part in Operation Hot Spots.",
         HOT_SPOTS,
-        ["Investigation"],
         [],
-        ["English"],
-        ["Sacramento"],
+        [],
+        [],
+        [],
         {},
     ),
     (
@@ -112,10 +112,10 @@ PARTNERS = [
         Sector.LAW_ENFORCEMENT,
         "Police for Elk Grove; takes part in Operation Hot Spots.",
         HOT_SPOTS,
-        ["Investigation"],
         [],
-        ["English"],
-        ["Elk Grove"],
+        [],
+        [],
+        [],
         {},
     ),
     (
@@ -124,10 +124,10 @@ PARTNERS = [
         Sector.LAW_ENFORCEMENT,
         "Police for Rancho Cordova; takes part in Operation Hot Spots.",
         HOT_SPOTS,
-        ["Investigation"],
         [],
-        ["English"],
-        ["Rancho Cordova"],
+        [],
+        [],
+        [],
         {},
     ),
     (
@@ -136,10 +136,10 @@ PARTNERS = [
         Sector.LAW_ENFORCEMENT,
         "Police for Citrus Heights; takes part in Operation Hot Spots.",
         HOT_SPOTS,
-        ["Investigation"],
         [],
-        ["English"],
-        ["Citrus Heights"],
+        [],
+        [],
+        [],
         {},
     ),
     (
@@ -148,10 +148,10 @@ PARTNERS = [
         Sector.LAW_ENFORCEMENT,
         "Police for Folsom; takes part in Operation Hot Spots.",
         HOT_SPOTS,
-        ["Investigation"],
         [],
-        ["English"],
-        ["Folsom"],
+        [],
+        [],
+        [],
         {},
     ),
     (
@@ -160,10 +160,10 @@ PARTNERS = [
         Sector.LOCAL_AGENCY,
         "County probation; takes part in Operation Hot Spots.",
         HOT_SPOTS,
-        ["Case management"],
-        ["Youth", "Adults"],
-        ["English"],
-        ["Countywide"],
+        [],
+        [],
+        [],
+        [],
         {},
     ),
     (
@@ -172,10 +172,10 @@ PARTNERS = [
         Sector.STATE_FEDERAL,
         "Federal law enforcement; takes part in Operation Hot Spots.",
         HOT_SPOTS,
-        ["Investigation"],
         [],
-        ["English"],
-        ["Countywide"],
+        [],
+        [],
+        [],
         {},
     ),
     (
@@ -184,10 +184,10 @@ PARTNERS = [
         Sector.STATE_FEDERAL,
         "State law enforcement; takes part in Operation Hot Spots.",
         HOT_SPOTS,
-        ["Investigation"],
         [],
-        ["English"],
-        ["Countywide"],
+        [],
+        [],
+        [],
         {},
     ),
     (
@@ -198,10 +198,10 @@ PARTNERS = [
         "<p>Community Against Sexual Harm provides the services of RESET Court: wrap-around, "
         "trauma-informed services, life skills and peer mentoring for young adult women in the "
         "program.</p>",
-        ["Case management", "Diversion programs", "Victim advocacy"],
-        ["Young adults", "Women and girls"],
-        ["English"],
-        ["Countywide"],
+        [],
+        [],
+        [],
+        [],
         {"featured": True},
     ),
     (
@@ -222,7 +222,7 @@ PARTNERS = [
         Sector.COMMUNITY,
         "Sample partner: free legal help with records, immigration and workers' rights.",
         "<p>Invented lawyers helping survivors clear records and claim unpaid wages.</p>" + SAMPLE,
-        ["Legal services", "Immigration help", "Labour-exploitation help"],
+        ["Legal services", "Immigration help", "Labor-exploitation help"],
         ["Adults", "Foreign nationals"],
         ["English", "Spanish", "Punjabi"],
         ["Sacramento", "Elk Grove"],
@@ -232,9 +232,9 @@ PARTNERS = [
         "Open Door Youth Center (sample)",
         "sample-open-door-youth-center",
         Sector.COMMUNITY,
-        "Sample partner: drop-in centre and prevention workshops for young people.",
-        "<p>An invented youth centre with a drop-in space and workshops in schools.</p>" + SAMPLE,
-        ["Youth services", "Prevention", "Training and education", "Mental health and counselling"],
+        "Sample partner: drop-in center and prevention workshops for young people.",
+        "<p>An invented youth center with a drop-in space and workshops in schools.</p>" + SAMPLE,
+        ["Youth services", "Prevention", "Training and education", "Mental health and counseling"],
         ["Youth", "LGBTQ+"],
         ["English", "Spanish", "Hmong"],
         ["Citrus Heights", "Rancho Cordova"],
@@ -257,14 +257,19 @@ PARTNERS = [
         "sample-delta-health-clinic",
         Sector.HEALTH,
         "Sample partner: medical and mental-health care, no questions about status.",
-        "<p>An invented clinic offering confidential check-ups and counselling.</p>" + SAMPLE,
-        ["Medical care", "Mental health and counselling", "Substance-use treatment"],
+        "<p>An invented clinic offering confidential checkups and counseling.</p>" + SAMPLE,
+        ["Medical care", "Mental health and counseling", "Substance-use treatment"],
         ["Adults", "Youth", "Men and boys"],
         ["English", "Vietnamese", "Chinese", "Russian"],
         ["Sacramento", "Folsom"],
         {"open_24_7": True, "phone": "(555) 010-0104"},
     ),
 ]
+
+
+def is_sample(slug):
+    """Invented partners carry the word in their address and their name."""
+    return slug.startswith("sample-")
 
 
 def ensure_terms():
@@ -288,9 +293,9 @@ def load(home):
         title="Partners",
         slug="partners",
         show_in_menus=True,
-        summary="The organisations and agencies of the coalition, and how to reach them.",
+        summary="The organizations and agencies of the coalition, and how to reach them.",
         introduction=(
-            "More than 30 community organisations, law-enforcement agencies and public agencies "
+            "More than 30 community organizations, law-enforcement agencies and public agencies "
             "work together in Sacramento Together. Find who can help: filter by service, "
             "language or where they work."
         ),
@@ -304,7 +309,8 @@ def load(home):
             sector=sector,
             summary=summary,
             description=description,
-            last_reviewed=reviewed,
+            # Only an invented profile says when it was last checked.
+            last_reviewed=reviewed if is_sample(slug) else None,
             **extra,
         )
         partner.services = [services[name] for name in svc]
