@@ -24,15 +24,47 @@ from .models import NewsAttachment, NewsIndexPage, NewsKind, NewsPage, Topic
 TOPICS = ["Operation Hot Spots", "Sentencing", "Awareness", "RESET Court", "Training"]
 
 SAMPLE_DATE = "<p><em>Sample content: the date of this item is invented for the demo site.</em></p>"
+SAMPLE_RELEASE = (
+    "<p><em>Sample content: the date of this release is invented for the demo site; what it "
+    "reports is from the coalition's public record.</em></p>"
+)
+BOILERPLATE = (
+    "Sacramento Together is a coalition against human trafficking and exploitation in "
+    "Sacramento County, California. Started in 2015 and spearheaded by the Sacramento County "
+    "District Attorney's office, it brings together more than 30 community-based "
+    "organizations, law-enforcement agencies, and state and local public agencies. The "
+    "coalition coordinates the community's response, directs resources to serve victims of "
+    "sexual and labor exploitation, raises public awareness, trains people who may come into "
+    "contact with exploited individuals, and arrests and prosecutes traffickers while "
+    "prioritizing help for exploited people."
+)
+KEY_FACTS = [
+    "Started in 2015, spearheaded by the Sacramento County District Attorney's office.",
+    "More than 30 members: community-based organizations, law-enforcement agencies, and state "
+    "and local public agencies.",
+    "Operation Hot Spots: annual, countywide, coordinated stings that target sex buyers. "
+    "Victim advocates take part to offer services and referrals.",
+    "RESET Court: a free diversion program for young adult women arrested for sex-work "
+    "offenses; Community Against Sexual Harm (CASH) provides its services.",
+    "The National Human Trafficking Hotline, operated by the non-profit Polaris, answers calls "
+    "24 hours a day, 7 days a week: 1-888-373-7888, or text 233733.",
+    "California requires certain businesses to post a notice with the hotline numbers (SB 1193).",
+]
+PRESS_CONTACT = {
+    "media_contact_name": "Sample Press Officer",
+    "media_contact_role": "Communications (sample contact)",
+    "media_contact_email": "press@example.org",
+    "media_contact_phone": "(555) 010-0199",
+}
 SAMPLE_EVENT = (
     "<p><em>Sample content: this event, its date and its place are invented for the demo "
     "site.</em></p>"
 )
 SENTENCING_NOTE = (
-    "<p>The coalition's partners arrest and prosecute traffickers while putting help for "
-    "exploited people first. Anyone who suspects that someone is a victim of trafficking is "
-    "asked to call the National Human Trafficking Hotline at 1-888-373-7888, or text 233733. "
-    "In immediate danger, call 911.</p>"
+    "<p>The coalition arrests and prosecutes traffickers while prioritizing help for exploited "
+    "people. Anyone who suspects that someone is a victim of trafficking is asked to call the "
+    "National Human Trafficking Hotline at 1-888-373-7888, or text 233733. In immediate "
+    "danger, call 911.</p>"
 )
 HOT_SPOTS_AGENCIES = [
     "sacramento-county-sheriffs-office",
@@ -105,16 +137,25 @@ def demo_document(title, filename, lines):
     return document
 
 
+BANNER_ALT = "Drawn figures of people standing side by side on a teal background."
+
+
 def demo_banner(title):
-    """A plain banner in the site's colours, generated with Pillow; reused when it exists."""
+    """A plain banner in the site's colors, generated with Pillow; reused when it exists.
+
+    People side by side, as in the mark: nothing that reads as a chart of arrests.
+    """
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    picture = PILImage.new("RGB", (1200, 630), "#1f4e5f")
+    picture = PILImage.new("RGB", (1200, 630), "#0b4f6c")
     draw = ImageDraw.Draw(picture)
-    for step in range(12):
-        draw.rectangle([step * 100, 430 - step * 25, step * 100 + 90, 630], fill="#d2e3ea")
+    for number, x in enumerate(range(150, 1200, 180)):
+        fill = "#fdd35c" if number == 3 else "#d2e3ea"
+        top = 300 if number % 2 else 330
+        draw.ellipse([x - 45, top - 110, x + 45, top - 20], fill=fill)
+        draw.rounded_rectangle([x - 75, top, x + 75, 700], radius=70, fill=fill)
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
     return Image.objects.create(
@@ -144,7 +185,7 @@ def items(pages):
 
     return [
         {
-            "title": "Operation Hot Spots 2020: 103 arrests in countywide stings",
+            "title": "Operation Hot Spots 2020: stings aimed at sex buyers lead to 103 arrests",
             "slug": "operation-hot-spots-2020-results",
             "kind": NewsKind.PRESS_RELEASE,
             "publication_date": datetime.date(2020, 12, 3),
@@ -156,9 +197,11 @@ def items(pages):
             "partners": [DA, *HOT_SPOTS_AGENCIES],
             "body": [
                 rich(
-                    "<p>Operation Hot Spots is the coalition's yearly, countywide set of "
-                    "coordinated stings. It focuses on demand: it targets the people who buy "
-                    "sex.</p>"
+                    "<p>Nine law-enforcement agencies and victim advocates took part in the "
+                    "2020 Operation Hot Spots, the Sacramento Together coalition's yearly, "
+                    "countywide set of coordinated stings. The operation focuses on demand: it "
+                    "targets the people who buy sex. The agencies reported 103 arrests in "
+                    "total.</p>"
                 ),
                 heading("Who took part"),
                 rich(
@@ -185,7 +228,7 @@ def items(pages):
                     "About Operation Hot Spots",
                     "Read how the operation works",
                 ),
-                rich(SAMPLE_DATE),
+                rich(SAMPLE_RELEASE),
             ],
             "attachment": (
                 "Operation Hot Spots 2020 results",
@@ -200,10 +243,9 @@ def items(pages):
                 ],
             ),
             "banner": True,
-            "media_contact": True,
         },
         {
-            "title": "Defendant sentenced to more than 18 years for human trafficking",
+            "title": "More than 18 years in prison for a defendant in a human trafficking case",
             "slug": "sentencing-more-than-18-years",
             "kind": NewsKind.PRESS_RELEASE,
             "publication_date": datetime.date(2021, 6, 17),
@@ -217,56 +259,54 @@ def items(pages):
                 rich(
                     "<p>A defendant was sentenced to more than 18 years in prison for human "
                     "trafficking, pimping and pandering, following a prosecution by the "
-                    "Sacramento County District Attorney's office.</p>"
+                    "Sacramento County District Attorney's office. It is the longest of three "
+                    "such sentences the office has announced.</p>"
                 ),
                 rich(SENTENCING_NOTE),
-                rich(SAMPLE_DATE),
+                rich(SAMPLE_RELEASE),
             ],
-            "media_contact": True,
         },
         {
-            "title": "Defendant sentenced for human trafficking, pimping and pandering",
+            "title": "Court sentences defendant in human trafficking, pimping and pandering case",
             "slug": "sentencing-human-trafficking-pimping-pandering",
             "kind": NewsKind.PRESS_RELEASE,
             "publication_date": datetime.date(2023, 3, 9),
             "summary": (
-                "A second defendant was sentenced to prison for human trafficking, pimping and "
-                "pandering."
+                "A second defendant was sentenced for human trafficking, pimping and pandering "
+                "after a prosecution by the District Attorney's office."
             ),
             "topics": ["Sentencing"],
             "partners": [DA],
             "body": [
                 rich(
-                    "<p>A defendant was sentenced to prison for human trafficking, pimping and "
-                    "pandering, following a prosecution by the Sacramento County District "
-                    "Attorney's office.</p>"
+                    "<p>A defendant was sentenced for human trafficking, pimping and pandering, "
+                    "following a prosecution by the Sacramento County District Attorney's "
+                    "office. It is the second of three such sentencings the office has "
+                    "announced.</p>"
                 ),
                 rich(SENTENCING_NOTE),
-                rich(SAMPLE_DATE),
+                rich(SAMPLE_RELEASE),
             ],
-            "media_contact": True,
         },
         {
-            "title": "Another sentencing for human trafficking, pimping and pandering",
+            "title": "Third sentencing closes another human trafficking prosecution",
             "slug": "sentencing-third-defendant",
             "kind": NewsKind.PRESS_RELEASE,
             "publication_date": datetime.date(2024, 8, 22),
             "summary": (
-                "A third defendant was sentenced to prison for human trafficking, pimping and "
-                "pandering."
+                "A third defendant was sentenced for human trafficking, pimping and pandering."
             ),
             "topics": ["Sentencing"],
             "partners": [DA],
             "body": [
                 rich(
-                    "<p>A third defendant was sentenced to prison for human trafficking, pimping "
-                    "and pandering, following a prosecution by the Sacramento County District "
+                    "<p>A third defendant was sentenced for human trafficking, pimping and "
+                    "pandering, following a prosecution by the Sacramento County District "
                     "Attorney's office.</p>"
                 ),
                 rich(SENTENCING_NOTE),
-                rich(SAMPLE_DATE),
+                rich(SAMPLE_RELEASE),
             ],
-            "media_contact": True,
         },
         {
             "title": "RESET Court: a fresh start for young women",
@@ -274,7 +314,7 @@ def items(pages):
             "kind": NewsKind.ANNOUNCEMENT,
             "publication_date": datetime.date(2022, 5, 12),
             "summary": (
-                "A free diversion program for young adult women arrested for sex-work offences, "
+                "A free diversion program for young adult women arrested for sex-work offenses, "
                 "with services from Community Against Sexual Harm."
             ),
             "topics": ["RESET Court"],
@@ -282,7 +322,7 @@ def items(pages):
             "body": [
                 rich(
                     "<p>RESET (Reducing Sexually Exploited &amp; Trafficked) Court is a "
-                    "diversion program for young adult women arrested for sex-work offences. "
+                    "diversion program for young adult women arrested for sex-work offenses. "
                     "It is free.</p>"
                 ),
                 heading("What the program offers"),
@@ -294,7 +334,7 @@ def items(pages):
                 heading("A clean record"),
                 rich(
                     "<p>Participants have the chance to clear their criminal record of the "
-                    "offences they committed. Those records used to stand in the way of people "
+                    "offenses they committed. Those records used to stand in the way of people "
                     "trying to leave trafficking.</p>"
                 ),
                 *cta("reset-court", "About RESET Court", "Read about RESET Court"),
@@ -323,15 +363,15 @@ def items(pages):
                 rich(
                     "<p>Sacramento Together started in 2015, spearheaded by the Sacramento "
                     "County District Attorney's office. Its more than 30 members are "
-                    "community-based organisations, law-enforcement agencies, and state and "
+                    "community-based organizations, law-enforcement agencies, and state and "
                     "local public agencies.</p>"
                 ),
                 rich(SAMPLE_DATE),
             ],
         },
         {
-            "title": "Recognising trafficking: training for people who meet the public (sample)",
-            "slug": "sample-training-recognising-trafficking",
+            "title": "Recognizing trafficking: training for people who meet the public (sample)",
+            "slug": "sample-training-recognizing-trafficking",
             "kind": NewsKind.EVENT,
             "publication_date": today - datetime.timedelta(days=14),
             "summary": (
@@ -367,11 +407,14 @@ def load(home):
         title="News & press",
         slug="news",
         show_in_menus=True,
-        summary="Press releases, announcements and events from the coalition.",
+        summary="Press releases, announcements and events, and the coalition's press room.",
         introduction=(
             "Press releases, announcements and events from Sacramento Together and its "
             "partners. Filter by kind, topic or year, or follow the feeds."
         ),
+        boilerplate=BOILERPLATE,
+        key_facts="\n".join(KEY_FACTS),
+        **PRESS_CONTACT,
     )
     home.add_child(instance=index)
     for spec in items(pages):
@@ -386,13 +429,9 @@ def load(home):
             first_published_at=published_at(day),
             last_published_at=published_at(day),
         )
-        if spec.get("media_contact"):
-            item.media_contact_name = "Sample Press Officer"
-            item.media_contact_email = "press@example.org"
-            item.media_contact_phone = "(555) 010-0199"
         if spec.get("banner"):
-            item.image = demo_banner("Operation Hot Spots banner (demo)")
-            item.image_alt_text = "Light bars rising across a dark teal background."
+            item.image = demo_banner("News banner (demo)")
+            item.image_alt_text = BANNER_ALT
         if spec.get("event"):
             event_day, location = spec["event"]
             item.event_start = published_at(event_day)
