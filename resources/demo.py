@@ -36,10 +36,10 @@ AUDIENCES = [
     "General public",
 ]
 TOPICS = [
-    "Recognising the signs",
+    "Recognizing the signs",
     "Reporting",
     "Sex trafficking",
-    "Labour trafficking",
+    "Labor trafficking",
     "Online safety",
     "Legal rights",
     "Services and shelter",
@@ -126,10 +126,10 @@ SIGNS_LINES = [
 RESET_LINES = [
     "RESET: Reducing Sexually Exploited & Trafficked Court.",
     "",
-    "- A diversion program for young adult women arrested for sex-work offences.",
+    "- A diversion program for young adult women arrested for sex-work offenses.",
     "- Free.",
     "- Wrap-around, trauma-informed services, life skills and peer mentoring.",
-    "- The chance to clear the criminal record for the offences committed.",
+    "- The chance to clear the criminal record for the offenses committed.",
     "- Services are provided by Community Against Sexual Harm (CASH).",
     "",
     "Sample document generated for the Sacramento Together demo site.",
@@ -137,7 +137,7 @@ RESET_LINES = [
 
 CASH_LINES = [
     "Community Against Sexual Harm (CASH) provides the services of RESET Court,",
-    "the diversion program for young adult women arrested for sex-work offences:",
+    "the diversion program for young adult women arrested for sex-work offenses:",
     "",
     "- wrap-around, trauma-informed services;",
     "- life skills;",
@@ -262,7 +262,7 @@ SIGNS_PAGE = {
             "near.</li>"
             "<li>They have injuries they will not explain.</li></ul>"
         ),
-        heading("Signs of labour exploitation"),
+        heading("Signs of labor exploitation"),
         rich(
             "<ul><li>The job turned out to be different from the one they were promised.</li>"
             "<li>They work very long hours for little or no pay, with money taken back for "
@@ -391,7 +391,7 @@ def library_entries(documents, pages):
                 "document": documents["reset"],
                 "summary": (
                     "A free diversion program for young adult women arrested for sex-work "
-                    "offences, with the chance to clear their record."
+                    "offenses, with the chance to clear their record."
                 ),
                 "body": [
                     rich(
@@ -439,13 +439,13 @@ def library_entries(documents, pages):
                 ),
                 "body": call_to_action(
                     "More on the signs",
-                    "Signs of labour exploitation and signs in young people.",
+                    "Signs of labor exploitation and signs in young people.",
                     "Recognize the signs",
                     pages.get("recognize-the-signs"),
                 ),
             },
             ["General public", "Educators", "Parents and caregivers", "Health care"],
-            ["Recognising the signs", "Sex trafficking", "Labour trafficking"],
+            ["Recognizing the signs", "Sex trafficking", "Labor trafficking"],
             ["English"],
         ),
         (
@@ -474,7 +474,7 @@ def library_entries(documents, pages):
                 "body": [],
             },
             ["General public"],
-            ["Recognising the signs", "Prevention"],
+            ["Recognizing the signs", "Prevention"],
             ["English"],
         ),
         (
@@ -487,7 +487,7 @@ def library_entries(documents, pages):
                 "body": [],
             },
             ["General public"],
-            ["Recognising the signs", "Prevention"],
+            ["Recognizing the signs", "Prevention"],
             ["English"],
         ),
         (
@@ -503,7 +503,7 @@ def library_entries(documents, pages):
                 "body": [],
             },
             ["Educators", "Employers and businesses", "General public"],
-            ["Prevention", "Recognising the signs"],
+            ["Prevention", "Recognizing the signs"],
             ["English"],
         ),
     ]
@@ -573,10 +573,10 @@ SPANISH_TERMS = {
         "General public": "Público en general",
     },
     "topic": {
-        "Recognising the signs": "Reconocer las señales",
+        "Recognizing the signs": "Reconocer las señales",
         "Reporting": "Cómo denunciar",
         "Sex trafficking": "Trata con fines sexuales",
-        "Labour trafficking": "Trata con fines laborales",
+        "Labor trafficking": "Trata con fines laborales",
         "Online safety": "Seguridad en internet",
         "Legal rights": "Derechos legales",
         "Services and shelter": "Servicios y refugio",
