@@ -750,6 +750,69 @@ SPANISH_FOOTER = (
 )
 
 
+SPANISH_CONTACT = {
+    "title": "Comuníquese con la coalición",
+    "slug": "contacto",
+    "introduction": (
+        "Preguntas sobre la coalición o sobre este sitio web. Si necesita ayuda ahora, llame a "
+        "la línea de ayuda: nadie revisa este formulario a toda hora."
+    ),
+    "subject": "Mensaje desde el sitio web (en español)",
+    "thank_you_text": (
+        "<p>Gracias. El personal de la coalición le responderá en unos días hábiles.</p>"
+    ),
+    "privacy_note": (
+        "<p>Guardamos lo que nos envía en la base de datos del sitio para que el personal de la "
+        "coalición pueda responderle. Solo el personal de la coalición puede leerlo, y no lo "
+        "compartimos. No guardamos su dirección de internet. Esta página guarda una cookie, "
+        "para que ningún otro sitio web pueda enviar este formulario en su nombre; se borra "
+        "cuando cierra el navegador, salvo que el navegador esté configurado para volver a "
+        "abrir sus pestañas.</p>"
+    ),
+    "fields": [
+        ("Su nombre", "singleline", True, "", ""),
+        (
+            "Correo electrónico",
+            "email",
+            True,
+            "",
+            "Para poder responderle. No lo agregamos a ninguna lista.",
+        ),
+        ("Mensaje", "multiline", True, "", ""),
+    ],
+}
+
+
+def add_spanish_contact(home, es_home, locale):
+    """The contact form in Spanish, a translation of the English one, once."""
+    source = FormPage.objects.child_of(home).filter(slug="contact").first()
+    if source is None or source.has_translation(locale):
+        return
+    spec = dict(SPANISH_CONTACT)
+    fields = spec.pop("fields")
+    page = FormPage(
+        translation_key=source.translation_key,
+        locale=locale,
+        show_in_menus=source.show_in_menus,
+        to_address=source.to_address,
+        from_address=source.from_address,
+        **spec,
+    )
+    page.form_fields = [
+        FormField(
+            sort_order=order,
+            label=label,
+            field_type=field_type,
+            required=required,
+            choices=choices,
+            help_text=help_text,
+        )
+        for order, (label, field_type, required, choices, help_text) in enumerate(fields)
+    ]
+    es_home.add_child(instance=page)
+    page.save_revision().publish()
+
+
 def spanish_locale():
     return Locale.objects.get_or_create(language_code="es")[0]
 
@@ -792,6 +855,7 @@ def load_spanish(home):
         es_home.hero_link_page = pages["get-help"]
         es_home.save_revision().publish()
     add_spanish_site_text(home, locale)
+    add_spanish_contact(home, es_home, locale)
     if "get-help" in pages:
         for words in ["ayuda", "línea de ayuda", "emergencia"]:
             SearchPromotion.objects.get_or_create(

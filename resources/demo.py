@@ -595,11 +595,101 @@ SPANISH_LIBRARY = {
     ),
 }
 
+SPANISH_SIGNS_PAGE = {
+    "title": "Reconozca las señales",
+    "slug": "reconozca-las-senales",
+    "summary": "Señales de que alguien podría ser víctima de trata, y qué hacer si las ve.",
+    "introduction": (
+        "La trata suele estar escondida a la vista de todos. Ninguna señal por sí sola la "
+        "demuestra, pero varias juntas son motivo para llamar a la Línea Nacional contra la "
+        "Trata de Personas."
+    ),
+    "body": [
+        heading("Señales de que otra persona podría estar controlando a alguien"),
+        rich(
+            "<ul><li>No puede entrar y salir cuando quiere, o nunca está sola.</li>"
+            "<li>Otra persona tiene su identificación, su pasaporte o su dinero.</li>"
+            "<li>Tiene una deuda que nunca logra terminar de pagar.</li>"
+            "<li>Parece que le dijeron qué decir, o siempre habla otra persona por ella.</li>"
+            "<li>Se ve asustada, nerviosa o alerta, sobre todo cuando cierta persona está "
+            "cerca.</li>"
+            "<li>Tiene lesiones que no quiere explicar.</li></ul>"
+        ),
+        heading("Señales de explotación laboral"),
+        rich(
+            "<ul><li>El trabajo resultó ser distinto del que le prometieron.</li>"
+            "<li>Trabaja muchísimas horas por poco o ningún pago, y le descuentan dinero por "
+            "vivienda, comida o transporte.</li>"
+            "<li>Vive donde trabaja, o su empleador controla dónde vive.</li></ul>"
+        ),
+        heading("Señales en jóvenes"),
+        rich(
+            "<ul><li>Ropa nueva, teléfonos o dinero que no puede explicar.</li>"
+            "<li>Un novio o una novia mayor, o una amistad nueva, que parece controlarle.</li>"
+            "<li>Falta a la casa o a la escuela, o se escapa.</li></ul>"
+        ),
+        heading("Si ve las señales"),
+        rich(
+            "<p>No confronte a nadie de quien sospeche, y no intente rescatar a nadie por su "
+            "cuenta. A toda persona que sospeche que alguien es víctima de trata se le pide que "
+            "llame a la Línea Nacional contra la Trata de Personas: "
+            '<a href="tel:+18883737888">1-888-373-7888</a>, o que envíe un mensaje de texto al '
+            '<a href="sms:233733">233733</a>. Si hay peligro inmediato, llame al '
+            '<a href="tel:911">911</a>.</p>'
+        ),
+    ],
+}
+
+SPANISH_REPORT_PAGE = {
+    "title": "Reporte una sospecha",
+    "slug": "reporte-una-sospecha",
+    "summary": "Cómo reportar una sospecha de trata de personas, y qué anotar si puede.",
+    "introduction": (
+        "A toda persona que sospeche que alguien es víctima de trata se le pide que llame a la "
+        "Línea Nacional contra la Trata de Personas. No necesita estar segura."
+    ),
+    "body": [
+        heading("Cómo reportar"),
+        rich(
+            '<ul><li>Llame al <a href="tel:+18883737888">1-888-373-7888</a>. Atienden en vivo '
+            "las 24 horas, en español o en inglés, o en más de 200 idiomas con un "
+            "intérprete.</li>"
+            '<li>Envíe un mensaje de texto al <a href="sms:233733">233733</a>, en español o en '
+            "inglés.</li>"
+            "<li>TTY: 711.</li>"
+            '<li>Si alguien corre peligro inmediato, llame al <a href="tel:911">911</a>.</li>'
+            "</ul>"
+            "<p>Puede dar el aviso sin decir su nombre.</p>"
+        ),
+        heading("Qué anotar, si puede hacerlo sin riesgo"),
+        rich(
+            "<ul><li>Qué vio o escuchó, y por qué le preocupó.</li>"
+            "<li>Dónde y cuándo: una dirección, el nombre de un negocio, una fecha y una "
+            "hora.</li>"
+            "<li>Cómo son las personas involucradas y los vehículos.</li></ul>"
+            "<p>No corra riesgos para averiguar más. Comparta lo que ya sabe.</p>"
+        ),
+        heading("Qué no hacer"),
+        rich(
+            "<ul><li>No confronte a nadie de quien sospeche.</li>"
+            "<li>No intente rescatar a nadie por su cuenta.</li>"
+            "<li>No publique nada sobre el caso en redes sociales: puede poner a la persona en "
+            "peligro.</li></ul>"
+        ),
+    ],
+}
+
+# The English page each Spanish page translates, by slug.
+SLUG_OF = {
+    SPANISH_SIGNS_PAGE["slug"]: SIGNS_PAGE["slug"],
+    SPANISH_REPORT_PAGE["slug"]: REPORT_PAGE["slug"],
+}
+
 SPANISH_HOTLINE_RESOURCE = {
     "title": "Línea Nacional contra la Trata de Personas",
     "slug": "linea-nacional-contra-la-trata",
     "summary": (
-        "Llame al 1-888-373-7888 o envíe un mensaje de texto al 233733, las 24 horas; TTY 711. "
+        "Llame al 1-888-373-7888, las 24 horas, o envíe un mensaje de texto al 233733; TTY 711. "
         "Por teléfono atienden en muchos idiomas; por texto y chat, en inglés y en español."
     ),
     "body": [
@@ -640,6 +730,10 @@ def load_spanish(home, es_home):
     ("linea-nacional-contra-la-trata") stays there.
     """
     locale = es_home.locale
+    for spec in (SPANISH_SIGNS_PAGE, SPANISH_REPORT_PAGE):
+        source = Page.objects.child_of(home).filter(slug=SLUG_OF[spec["slug"]]).first()
+        if source is not None:
+            site_demo.add_translation(source, es_home, locale, dict(spec))
     terms = spanish_terms(locale)
     library = ResourceIndexPage.objects.child_of(home).first()
     if library is None:
