@@ -14,6 +14,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from coalition_site.models import StandardPage
@@ -400,7 +401,8 @@ def load(home):
     """Add the news index and its demo items under `home`, once."""
     if NewsIndexPage.objects.child_of(home).exists():
         return
-    topics = {name: Topic.objects.get_or_create(name=name)[0] for name in TOPICS}
+    english = Locale.get_default()
+    topics = {name: Topic.objects.get_or_create(name=name, locale=english)[0] for name in TOPICS}
     partners = {page.slug: page for page in PartnerPage.objects.descendant_of(home)}
     pages = {page.slug: page for page in StandardPage.objects.child_of(home)}
     index = NewsIndexPage(
@@ -448,3 +450,189 @@ def load(home):
                 )
             ]
         index.add_child(instance=item)
+
+
+# ---------------------------------------------------------------- en español
+#
+# The Spanish news index (a translation of the English one) with its own press
+# room, and Spanish translations of two items. Only facts from the public record.
+
+SPANISH_TOPICS = {
+    "Operation Hot Spots": "Operación Hot Spots",
+    "Sentencing": "Sentencias",
+    "Awareness": "Concientización",
+    "RESET Court": "RESET Court",
+    "Training": "Capacitación",
+}
+
+SAMPLE_RELEASE_ES = (
+    "<p><em>Contenido de ejemplo: la fecha de este comunicado es inventada para el sitio de "
+    "demostración; lo que informa viene de la información pública de la coalición.</em></p>"
+)
+SAMPLE_DATE_ES = (
+    "<p><em>Contenido de ejemplo: la fecha de esta noticia es inventada para el sitio de "
+    "demostración.</em></p>"
+)
+
+SPANISH_INDEX = {
+    "title": "Noticias y prensa",
+    "slug": "noticias",
+    "summary": "Comunicados de prensa, anuncios y eventos, y la sala de prensa de la coalición.",
+    "introduction": (
+        "Comunicados de prensa, anuncios y eventos de Sacramento Together y sus organizaciones "
+        "aliadas. Filtre por tipo, tema o año, o siga las fuentes."
+    ),
+    "boilerplate": (
+        "Sacramento Together es una coalición contra la trata de personas y la explotación en "
+        "el condado de Sacramento, California. Comenzó en 2015, impulsada por la Oficina del "
+        "Fiscal de Distrito del condado de Sacramento, y reúne a más de 30 organizaciones "
+        "comunitarias, agencias del orden público y agencias públicas estatales y locales. La "
+        "coalición coordina la respuesta de la comunidad, dirige recursos para atender a las "
+        "víctimas de explotación sexual y laboral, informa al público, capacita a las personas "
+        "que pueden tener contacto con personas explotadas, y arresta y procesa a los "
+        "tratantes, dando prioridad a la ayuda para las personas explotadas."
+    ),
+    "key_facts": "\n".join(
+        [
+            "Comenzó en 2015, impulsada por la Oficina del Fiscal de Distrito del condado de "
+            "Sacramento.",
+            "Más de 30 miembros: organizaciones comunitarias, agencias del orden público y "
+            "agencias públicas estatales y locales.",
+            "Operación Hot Spots: operativos anuales y coordinados en todo el condado dirigidos "
+            "a quienes compran sexo. Participan defensores de víctimas para ofrecer servicios y "
+            "referencias.",
+            "RESET Court: un programa de desvío gratuito para mujeres jóvenes adultas "
+            "arrestadas por delitos relacionados con el trabajo sexual; Community Against "
+            "Sexual Harm (CASH) presta sus servicios.",
+            "La Línea Nacional contra la Trata de Personas, que opera la organización sin fines "
+            "de lucro Polaris, atiende llamadas las 24 horas, los 7 días de la semana: "
+            "1-888-373-7888, o mensaje de texto al 233733.",
+            "California exige que ciertos negocios exhiban un aviso con los números de la línea "
+            "de ayuda (SB 1193).",
+        ]
+    ),
+    "media_contact_role": "Comunicaciones (contacto de ejemplo)",
+}
+
+SPANISH_ITEMS = {
+    "operation-hot-spots-2020-results": {
+        "title": "Operación Hot Spots 2020: operativos contra compradores de sexo terminan en "
+        "103 arrestos",
+        "slug": "operacion-hot-spots-2020",
+        "dateline": "Sacramento, California",
+        "summary": (
+            "Nueve agencias participaron en el operativo de 2020 en todo el condado contra la "
+            "demanda de sexo comercial; se informaron 103 arrestos, y defensores de víctimas "
+            "ofrecieron ayuda."
+        ),
+        "body": [
+            rich(
+                "<p>Nueve agencias del orden público y defensores de víctimas participaron en "
+                "la Operación Hot Spots 2020, los operativos anuales y coordinados de la "
+                "coalición Sacramento Together en todo el condado. La operación se centra en la "
+                "demanda: se dirige a quienes compran sexo. Las agencias informaron 103 "
+                "arrestos en total.</p>"
+            ),
+            heading("Quiénes participaron"),
+            rich(
+                "<ul><li>Sacramento County Sheriff's Office</li>"
+                "<li>Sacramento Police Department</li><li>Elk Grove Police Department</li>"
+                "<li>Rancho Cordova Police Department</li>"
+                "<li>Citrus Heights Police Department</li><li>Folsom Police Department</li>"
+                "<li>Sacramento County Probation Department</li><li>El FBI</li>"
+                "<li>La Patrulla de Caminos de California (CHP)</li></ul>"
+            ),
+            heading("Resultados"),
+            rich(
+                "<p>Las agencias informaron 103 arrestos en total, por solicitar, merodear con "
+                "fines de prostitución y proxenetismo.</p>"
+            ),
+            heading("Ayuda para las personas explotadas"),
+            rich(
+                "<p>Defensores de víctimas participaron en la operación. Ofrecieron servicios y "
+                "referencias a las personas víctimas de trata, y mochilas con artículos "
+                "personales a quienes las necesitaban.</p>"
+            ),
+            rich(SAMPLE_RELEASE_ES),
+        ],
+    },
+    "reset-court-a-fresh-start": {
+        "title": "RESET Court: un nuevo comienzo para mujeres jóvenes",
+        "slug": "reset-court-un-nuevo-comienzo",
+        "summary": (
+            "Un programa de desvío gratuito para mujeres jóvenes adultas arrestadas por delitos "
+            "relacionados con el trabajo sexual, con servicios de Community Against Sexual Harm."
+        ),
+        "body": [
+            rich(
+                "<p>RESET Court (Reducing Sexually Exploited &amp; Trafficked) es un programa de "
+                "desvío para mujeres jóvenes adultas arrestadas por delitos relacionados con el "
+                "trabajo sexual. Es gratuito.</p>"
+            ),
+            heading("Qué ofrece el programa"),
+            rich(
+                "<ul><li>Servicios integrales que tienen en cuenta el trauma</li>"
+                "<li>Habilidades para la vida</li><li>Mentoría entre pares</li></ul>"
+                "<p>Community Against Sexual Harm (CASH) presta los servicios.</p>"
+            ),
+            heading("Limpiar los antecedentes"),
+            rich(
+                "<p>Las participantes tienen la oportunidad de limpiar sus antecedentes penales "
+                "por los delitos cometidos. Esos antecedentes eran un obstáculo para quienes "
+                "intentaban salir de la trata.</p>"
+            ),
+            rich(SAMPLE_DATE_ES),
+        ],
+    },
+}
+
+
+def spanish_topic(topic, locale):
+    existing = Topic.objects.filter(translation_key=topic.translation_key, locale=locale).first()
+    if existing is not None:
+        return existing
+    return Topic.objects.create(
+        name=SPANISH_TOPICS.get(topic.name, topic.name),
+        translation_key=topic.translation_key,
+        locale=locale,
+    )
+
+
+def load_spanish(home, es_home):
+    """The Spanish news index, its press room and two items in Spanish, once."""
+    locale = es_home.locale
+    index = NewsIndexPage.objects.child_of(home).first()
+    if index is None or index.has_translation(locale):
+        return
+    es_index = NewsIndexPage(
+        translation_key=index.translation_key,
+        locale=locale,
+        show_in_menus=index.show_in_menus,
+        media_contact_name=index.media_contact_name,
+        media_contact_email=index.media_contact_email,
+        media_contact_phone=index.media_contact_phone,
+        **SPANISH_INDEX,
+    )
+    es_home.add_child(instance=es_index)
+    for slug, fields in SPANISH_ITEMS.items():
+        source = NewsPage.objects.child_of(index).filter(slug=slug).first()
+        if source is None:
+            continue
+        item = NewsPage(
+            translation_key=source.translation_key,
+            locale=locale,
+            kind=source.kind,
+            publication_date=source.publication_date,
+            first_published_at=source.first_published_at,
+            last_published_at=source.last_published_at,
+            image=source.image,
+            image_alt_text=(
+                "Figuras dibujadas de personas, una al lado de la otra, sobre un fondo verde "
+                "azulado."
+                if source.image_id
+                else ""
+            ),
+            **fields,
+        )
+        item.topics = [spanish_topic(topic, locale) for topic in source.topics.all()]
+        es_index.add_child(instance=item)

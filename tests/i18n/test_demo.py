@@ -26,6 +26,8 @@ SPANISH_PAGES = {
     "/en/recognize-the-signs/": "/es/reconozca-las-senales/",
     "/en/report-a-tip/": "/es/reporte-una-sospecha/",
     "/en/contact/": "/es/contacto/",
+    "/en/news/": "/es/noticias/",
+    "/en/news/operation-hot-spots-2020-results/": "/es/noticias/operacion-hot-spots-2020/",
 }
 # Spain's Spanish where Sacramento's Spanish speakers say otherwise.
 SPAIN_ONLY = re.compile(r"\b(pulse|pulsa|pulsar|Mayús|añada|añadir|ordenador|vosotros)\b", re.I)
@@ -123,3 +125,17 @@ def test_spanish_contact_form_is_in_spanish(client, demo):
     assert any(label.startswith("Su nombre") for label in labels), labels
     assert any(label.startswith("Mensaje") for label in labels), labels
     assert "nadie revisa este formulario a toda hora" in page.get_text()
+
+
+def test_spanish_press_room_and_release(client, demo):
+    news = soup(client.get("/es/noticias/"))
+    room = news.select_one("#press-room")
+    assert room.h2.get_text() == "Sala de prensa"
+    assert "Sacramento Together es una coalición" in room.get_text()
+    assert "Noticias y prensa" in [a.get_text(strip=True) for a in news.select(".primary-nav a")]
+    sheet = client.get("/es/noticias/fact-sheet/")
+    assert sheet["Content-Type"] == "application/pdf"
+    release = soup(client.get("/es/noticias/operacion-hot-spots-2020/"))
+    header = release.select_one("article header").get_text(" ", strip=True)
+    assert "Para publicación inmediata" in header and "press@example.org" in header
+    assert "Acerca de Sacramento Together" in release.select_one(".news__boilerplate").get_text()
