@@ -5,6 +5,7 @@ that it does not give them), and invented community partners marked as samples."
 import datetime
 
 from django.utils import timezone
+from wagtail.models import Locale
 
 from coalition_site.models import Language
 
@@ -273,14 +274,20 @@ def is_sample(slug):
 
 
 def ensure_terms():
+    """The English terms (a Spanish term may share a name, as places do)."""
+    english = Locale.get_default()
     services = {}
     for name, emergency in SERVICES.items():
         services[name], _ = Service.objects.get_or_create(
-            name=name, defaults={"emergency": emergency}
+            name=name, locale=english, defaults={"emergency": emergency}
         )
-    populations = {name: Population.objects.get_or_create(name=name)[0] for name in POPULATIONS}
-    languages = {name: Language.objects.get_or_create(name=name)[0] for name in LANGUAGES}
-    areas = {name: ServiceArea.objects.get_or_create(name=name)[0] for name in AREAS}
+
+    def terms(model, names):
+        return {name: model.objects.get_or_create(name=name, locale=english)[0] for name in names}
+
+    populations = terms(Population, POPULATIONS)
+    languages = terms(Language, LANGUAGES)
+    areas = terms(ServiceArea, AREAS)
     return services, populations, languages, areas
 
 
@@ -318,3 +325,217 @@ def load(home):
         partner.languages = [languages[name] for name in langs]
         partner.service_areas = [areas[name] for name in where]
         directory.add_child(instance=partner)
+
+
+# ---------------------------------------------------------------- en español
+#
+# The Spanish directory: translations of the English one and of every partner,
+# with Spanish terms. Organizations keep their names; what is said about the
+# real ones is still only what the public facts say.
+
+SPANISH_TERMS = {
+    "Emergency shelter": "Refugio de emergencia",
+    "Housing": "Vivienda",
+    "Case management": "Manejo de casos",
+    "Legal services": "Servicios legales",
+    "Immigration help": "Ayuda con inmigración",
+    "Medical care": "Atención médica",
+    "Mental health and counseling": "Salud mental y consejería",
+    "Substance-use treatment": "Tratamiento por consumo de sustancias",
+    "Victim advocacy": "Defensa de víctimas",
+    "Youth services": "Servicios para jóvenes",
+    "Labor-exploitation help": "Ayuda por explotación laboral",
+    "Investigation": "Investigación",
+    "Prosecution": "Procesamiento judicial",
+    "Training and education": "Capacitación y educación",
+    "Prevention": "Prevención",
+    "Diversion programs": "Programas de desvío",
+    "Youth": "Jóvenes",
+    "Young adults": "Adultos jóvenes",
+    "Adults": "Adultos",
+    "Families": "Familias",
+    "LGBTQ+": "LGBTQ+",
+    "Men and boys": "Hombres y niños",
+    "Women and girls": "Mujeres y niñas",
+    "Foreign nationals": "Personas de otros países",
+    "English": "Inglés",
+    "Spanish": "Español",
+    "Chinese": "Chino",
+    "Vietnamese": "Vietnamita",
+    "Hmong": "Hmong",
+    "Russian": "Ruso",
+    "Punjabi": "Punyabí",
+    "Tagalog": "Tagalo",
+    "Countywide": "Todo el condado",
+    "Unincorporated Sacramento County": "Zonas no incorporadas del condado de Sacramento",
+}
+
+HOT_SPOTS_ES = (
+    "<p>Participa en la Operación Hot Spots, los operativos anuales de la coalición en todo el "
+    "condado dirigidos a quienes compran sexo.</p>"
+)
+SAMPLE_ES = (
+    "<p><em>Contenido de ejemplo: esta organización es inventada para el sitio de "
+    "demostración.</em></p>"
+)
+SPANISH_DIRECTORY = {
+    "title": "Organizaciones aliadas",
+    "slug": "organizaciones-aliadas",
+    "summary": "Las organizaciones y agencias de la coalición, y cómo comunicarse con ellas.",
+    "introduction": (
+        "Más de 30 organizaciones comunitarias, agencias del orden público y agencias públicas "
+        "trabajan juntas en Sacramento Together. Encuentre quién puede ayudarle: filtre por "
+        "servicio, idioma o zona."
+    ),
+}
+# slug: (Spanish title or None to keep the name, summary, description)
+SPANISH_PARTNERS = {
+    "sacramento-county-district-attorney": (
+        None,
+        "Impulsó la coalición en 2015; recibe solicitudes de oradores sobre la trata de personas.",
+        "<p>La Oficina del Fiscal de Distrito impulsó Sacramento Together en 2015. Recibe "
+        "solicitudes de oradores sobre la trata de personas.</p>",
+    ),
+    "sacramento-county-sheriffs-office": (
+        None,
+        "Orden público en el condado; participa en la Operación Hot Spots.",
+        HOT_SPOTS_ES,
+    ),
+    "sacramento-police-department": (
+        None,
+        "Policía de la ciudad de Sacramento; participa en la Operación Hot Spots.",
+        HOT_SPOTS_ES,
+    ),
+    "elk-grove-police-department": (
+        None,
+        "Policía de Elk Grove; participa en la Operación Hot Spots.",
+        HOT_SPOTS_ES,
+    ),
+    "rancho-cordova-police-department": (
+        None,
+        "Policía de Rancho Cordova; participa en la Operación Hot Spots.",
+        HOT_SPOTS_ES,
+    ),
+    "citrus-heights-police-department": (
+        None,
+        "Policía de Citrus Heights; participa en la Operación Hot Spots.",
+        HOT_SPOTS_ES,
+    ),
+    "folsom-police-department": (
+        None,
+        "Policía de Folsom; participa en la Operación Hot Spots.",
+        HOT_SPOTS_ES,
+    ),
+    "sacramento-county-probation-department": (
+        None,
+        "Libertad condicional del condado; participa en la Operación Hot Spots.",
+        HOT_SPOTS_ES,
+    ),
+    "fbi": (
+        None,
+        "Orden público federal; participa en la Operación Hot Spots.",
+        HOT_SPOTS_ES,
+    ),
+    "california-highway-patrol": (
+        None,
+        "Orden público estatal; participa en la Operación Hot Spots.",
+        HOT_SPOTS_ES,
+    ),
+    "community-against-sexual-harm": (
+        None,
+        "Presta los servicios de RESET Court, el programa de desvío para mujeres jóvenes adultas.",
+        "<p>Community Against Sexual Harm presta los servicios de RESET Court: servicios "
+        "integrales que tienen en cuenta el trauma, habilidades para la vida y mentoría entre "
+        "pares para las mujeres jóvenes adultas del programa.</p>",
+    ),
+    "sample-harbor-light-shelter": (
+        "Harbor Light Shelter (ejemplo)",
+        "Organización de ejemplo: un refugio de emergencia confidencial que atiende día y noche.",
+        "<p>Un refugio inventado que ofrece camas seguras, comidas y una persona defensora de "
+        "guardia.</p>" + SAMPLE_ES,
+    ),
+    "sample-river-city-legal-aid": (
+        "River City Legal Aid (ejemplo)",
+        "Organización de ejemplo: ayuda legal gratuita con antecedentes, inmigración y derechos "
+        "laborales.",
+        "<p>Abogados inventados que ayudan a sobrevivientes a limpiar sus antecedentes y a "
+        "reclamar salarios no pagados.</p>" + SAMPLE_ES,
+    ),
+    "sample-open-door-youth-center": (
+        "Open Door Youth Center (ejemplo)",
+        "Organización de ejemplo: centro de puertas abiertas y talleres de prevención para "
+        "jóvenes.",
+        "<p>Un centro juvenil inventado, con un espacio abierto y talleres en escuelas.</p>"
+        + SAMPLE_ES,
+    ),
+    "sample-camino-seguro": (
+        "Camino Seguro Community Services (ejemplo)",
+        "Organización de ejemplo: un grupo de fe que ayuda a familias inmigrantes, en español y "
+        "en inglés.",
+        "<p>Voluntarios inventados que ofrecen acompañamiento, comida y referencias.</p>"
+        + SAMPLE_ES,
+    ),
+    "sample-delta-health-clinic": (
+        "Delta Health Clinic (ejemplo)",
+        "Organización de ejemplo: atención médica y de salud mental, sin preguntas sobre su "
+        "situación migratoria.",
+        "<p>Una clínica inventada que ofrece chequeos y consejería confidenciales.</p>" + SAMPLE_ES,
+    ),
+}
+
+
+def spanish_term(term, locale):
+    """The Spanish translation of an English term, made once."""
+    model = type(term)
+    existing = model.objects.filter(translation_key=term.translation_key, locale=locale).first()
+    if existing is not None:
+        return existing
+    extra = {"emergency": term.emergency} if isinstance(term, Service) else {}
+    return model.objects.create(
+        name=SPANISH_TERMS.get(term.name, term.name),
+        translation_key=term.translation_key,
+        locale=locale,
+        **extra,
+    )
+
+
+def load_spanish(home, es_home):
+    """The Spanish directory and every partner in Spanish, once."""
+    locale = es_home.locale
+    directory = PartnerIndexPage.objects.child_of(home).first()
+    if directory is None or directory.has_translation(locale):
+        return
+    es_directory = PartnerIndexPage(
+        translation_key=directory.translation_key,
+        locale=locale,
+        show_in_menus=directory.show_in_menus,
+        **SPANISH_DIRECTORY,
+    )
+    es_home.add_child(instance=es_directory)
+    sources = PartnerPage.objects.child_of(directory).prefetch_related(
+        "services", "populations", "languages", "service_areas"
+    )
+    for source in sources:
+        if source.slug not in SPANISH_PARTNERS:
+            continue
+        title, summary, description = SPANISH_PARTNERS[source.slug]
+        partner = PartnerPage(
+            translation_key=source.translation_key,
+            locale=locale,
+            title=title or source.title,
+            slug=source.slug,
+            sector=source.sector,
+            summary=summary,
+            description=description,
+            website=source.website,
+            phone=source.phone,
+            email=source.email,
+            open_24_7=source.open_24_7,
+            featured=source.featured,
+            last_reviewed=source.last_reviewed,
+        )
+        partner.services = [spanish_term(term, locale) for term in source.services.all()]
+        partner.populations = [spanish_term(term, locale) for term in source.populations.all()]
+        partner.languages = [spanish_term(term, locale) for term in source.languages.all()]
+        partner.service_areas = [spanish_term(term, locale) for term in source.service_areas.all()]
+        es_directory.add_child(instance=partner)

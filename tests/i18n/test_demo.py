@@ -27,6 +27,10 @@ SPANISH_PAGES = {
     "/en/report-a-tip/": "/es/reporte-una-sospecha/",
     "/en/contact/": "/es/contacto/",
     "/en/news/": "/es/noticias/",
+    "/en/partners/": "/es/organizaciones-aliadas/",
+    "/en/partners/community-against-sexual-harm/": (
+        "/es/organizaciones-aliadas/community-against-sexual-harm/"
+    ),
     "/en/news/operation-hot-spots-2020-results/": "/es/noticias/operacion-hot-spots-2020/",
 }
 # Spain's Spanish where Sacramento's Spanish speakers say otherwise.
@@ -139,3 +143,18 @@ def test_spanish_press_room_and_release(client, demo):
     header = release.select_one("article header").get_text(" ", strip=True)
     assert "Para publicación inmediata" in header and "press@example.org" in header
     assert "Acerca de Sacramento Together" in release.select_one(".news__boilerplate").get_text()
+
+
+def test_spanish_directory_uses_spanish_terms_and_only_the_facts(client, demo):
+    directory = soup(client.get("/es/organizaciones-aliadas/"))
+    options = {option.get_text(strip=True) for option in directory.select("select option")}
+    assert "Refugio de emergencia" in options and "Emergency shelter" not in options
+    menu = [a.get_text(strip=True) for a in directory.select(".primary-nav a")]
+    assert "Organizaciones aliadas" in menu
+    real = soup(client.get("/es/organizaciones-aliadas/sacramento-police-department/"))
+    assert real.select_one(".partner__offer, .partner__reviewed") is None
+    help_page = soup(client.get("/es/obtener-ayuda/"))
+    listed = [
+        a.get_text(strip=True) for a in help_page.select(".get-help__partners .card__title a")
+    ]
+    assert listed and all("(ejemplo)" in title for title in listed)
