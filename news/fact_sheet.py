@@ -51,19 +51,19 @@ class FactSheet(FPDF):
         self.ln(8)
         self.set_font("Helvetica", "B", size)
         self.set_text_color(*BRAND)
-        self.multi_cell(0, size + 4, latin1(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, size + 4, latin1(text), align="L", new_x="LMARGIN", new_y="NEXT")
         self.set_text_color(*INK)
 
     def paragraph(self, text, size=10.5):
         self.set_font("Helvetica", "", size)
-        self.multi_cell(0, size + 4, latin1(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, size + 4, latin1(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
     def bullets(self, items, size=10.5):
         self.set_font("Helvetica", "", size)
         for item in items:
             self.set_x(self.l_margin)
             self.cell(14, size + 4, "-")
-            self.multi_cell(0, size + 4, latin1(item), new_x="LMARGIN", new_y="NEXT")
+            self.multi_cell(0, size + 4, latin1(item), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def home_of(index):
