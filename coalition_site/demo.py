@@ -45,16 +45,24 @@ STANDARD_PAGES = [
             rich('<p>Call <a href="tel:911">911</a>.</p>'),
             heading("Talk to the National Human Trafficking Hotline"),
             rich(
-                '<ul><li>Call <a href="tel:+18883737888">1-888-373-7888</a>, 24 hours a day, '
-                "in many languages.</li>"
-                '<li>Text <a href="sms:233733">233733</a>, in English or Spanish.</li>'
-                "<li>TTY: 711.</li></ul>"
+                '<ul><li>Call <a href="tel:+18883737888">1-888-373-7888</a> (toll-free). '
+                "Someone answers live 24 hours a day, 7 days a week, in English or Spanish, or "
+                "in more than 200 other languages through an interpreter.</li>"
+                '<li>Text <a href="sms:233733">233733</a> (the word HELP or BEFREE), in English '
+                "or Spanish.</li>"
+                "<li>TTY: 711, the relay service.</li>"
+                "<li>Live chat on the hotline's own website, in English or Spanish.</li></ul>"
             ),
             heading("What happens when you call"),
             rich(
-                "<p>A trained advocate answers. They listen, answer questions, and can connect "
-                "you with local services such as shelter, legal help and counselling. You decide "
-                "what happens next; calling does not mean you have to talk to the police.</p>"
+                "<p>The hotline is run by Polaris, a non-profit. It is not a government agency, "
+                "not the police and not immigration. Contacting it is confidential, and you can "
+                "ask for help or report a tip without giving your name.</p>"
+                "<p>The hotline does not provide services itself: it refers people to services "
+                "and passes tips to specialized law enforcement. It respects your decision "
+                "whether to report to law enforcement, with one exception: it informs the "
+                "authorities when it suspects child abuse or believes someone is in imminent "
+                "danger.</p>"
             ),
             heading("If you think someone else is being trafficked"),
             rich(
@@ -76,9 +84,13 @@ STANDARD_PAGES = [
             heading("What the quick exit does"),
             rich(
                 "<p>The <strong>Quick exit</strong> button at the top of every page, or pressing "
-                "the Shift key three times, replaces this page with a weather website straight "
-                "away. The page you were reading is replaced in this tab, so pressing Back does "
-                "not bring it up again.</p>"
+                "the Shift key three times on its own, opens a weather website in this tab "
+                "straight away, in place of the page you were reading.</p>"
+                "<p><strong>What Back does then:</strong> the page you were reading is no "
+                "longer in this tab's history, so Back does not show it again. But Back goes to "
+                "the page you visited before it: if you had opened other pages of this site in "
+                "this tab, one press of Back shows the previous one. Every page of this site "
+                "you opened before the quick exit also stays in your browser's history.</p>"
             ),
             heading("What the quick exit does not do"),
             rich(
@@ -104,8 +116,11 @@ STANDARD_PAGES = [
             heading("What this site does not do"),
             rich(
                 "<p>This site runs no analytics, and loads nothing from other websites while "
-                "you read. Videos only load from YouTube's privacy-enhanced player if you "
-                "choose to play them.</p>"
+                "you read. A video sends nothing to YouTube until you choose to play it. Then "
+                "the player loads from YouTube in its privacy-enhanced mode: YouTube receives "
+                "your internet address and may store data in your browser, but says it does "
+                "not use the view to personalize what you see on YouTube. To leave no trace "
+                "with YouTube, do not play the videos.</p>"
             ),
             heading("Cookies"),
             rich(
@@ -126,18 +141,18 @@ STANDARD_PAGES = [
         "title": "About",
         "show_in_menus": True,
         "summary": (
-            "More than 30 organisations and agencies working together against human "
+            "More than 30 organizations and agencies working together against human "
             "trafficking in the Sacramento region since 2015."
         ),
         "introduction": (
-            "Sacramento Together is a coalition against human trafficking and sexual and labour "
+            "Sacramento Together is a coalition against human trafficking and sexual and labor "
             "exploitation in Sacramento County. The Sacramento County District Attorney's office "
             "has led it since it began in 2015."
         ),
         "body": [
             heading("Who we are"),
             rich(
-                "<p>More than 30 members take part: community-based organisations, "
+                "<p>More than 30 members take part: community-based organizations, "
                 "law-enforcement agencies, and state and local public agencies.</p>"
             ),
             heading("What we do"),
@@ -145,7 +160,7 @@ STANDARD_PAGES = [
                 "<ul><li>Treat, educate and remove children and young adults from "
                 "life-threatening and exploitative situations.</li>"
                 "<li>Share information among members and coordinate the community's response.</li>"
-                "<li>Direct resources to serve victims of sexual and labour exploitation.</li>"
+                "<li>Direct resources to serve victims of sexual and labor exploitation.</li>"
                 "<li>Raise public awareness, and train people who may come into contact with "
                 "exploited people.</li>"
                 "<li>Arrest and prosecute traffickers, while putting help for exploited people "
@@ -170,7 +185,7 @@ STANDARD_PAGES = [
         "introduction": (
             "RESET stands for Reducing Sexually Exploited and Trafficked. RESET Court is a "
             "diversion program for young adult women who have been arrested for sex-work "
-            "offences."
+            "offenses."
         ),
         "body": [
             heading("What the program offers"),
@@ -178,11 +193,11 @@ STANDARD_PAGES = [
                 "<ul><li>It is free.</li>"
                 "<li>Wrap-around, trauma-informed services.</li>"
                 "<li>Life skills and peer mentoring.</li>"
-                "<li>The chance to clear the criminal record for the offences committed.</li></ul>"
+                "<li>The chance to clear the criminal record for the offenses committed.</li></ul>"
             ),
             heading("Why clearing the record matters"),
             rich(
-                "<p>A record for these offences used to stand in the way of people trying to "
+                "<p>A record for these offenses used to stand in the way of people trying to "
                 "leave trafficking: it could block a job, a lease or a fresh start. RESET Court "
                 "offers a way to put it behind them.</p>"
             ),
@@ -236,7 +251,7 @@ STANDARD_PAGES = [
 SPEAKER_FIELDS = [
     # (label, field type, required, choices, help text)
     ("Your name", "singleline", True, "", ""),
-    ("Organisation", "singleline", True, "", "School, business, faith group or agency."),
+    ("Organization", "singleline", True, "", "School, business, faith group or agency."),
     ("Email", "email", True, "", ""),
     ("Phone", "singleline", False, "", ""),
     ("Preferred dates", "singleline", True, "", "Two or three dates or weeks that suit you."),
@@ -253,8 +268,8 @@ SPEAKER_FIELDS = [
         "Topic",
         "dropdown",
         True,
-        "What human trafficking is\nRecognising the signs\nOnline safety for young people\n"
-        "Labour trafficking\nRESET Court\nOther",
+        "What human trafficking is\nRecognizing the signs\nOnline safety for young people\n"
+        "Labor trafficking\nRESET Court\nOther",
         "",
     ),
     ("Anything else we should know", "multiline", False, "", ""),
@@ -270,7 +285,7 @@ FORMS = [
         "slug": "request-a-speaker",
         "introduction": (
             "The District Attorney's office takes requests for speakers on human trafficking "
-            "for schools, businesses, faith groups and community organisations. Tell us about "
+            "for schools, businesses, faith groups and community organizations. Tell us about "
             "your group and we will be in touch."
         ),
         "subject": "Speaker request from the website",
@@ -412,19 +427,19 @@ def build_home(root):
         slug="home",
         seo_title="Sacramento Together: against human trafficking in Sacramento County",
         summary=(
-            "A coalition of more than 30 organisations and agencies fighting human trafficking "
+            "A coalition of more than 30 organizations and agencies fighting human trafficking "
             "in the Sacramento region."
         ),
         hero_heading="Together against human trafficking in Sacramento County",
         hero_intro=(
-            "Since 2015, more than 30 community organisations, law-enforcement agencies and "
+            "Since 2015, more than 30 community organizations, law-enforcement agencies and "
             "public agencies, led by the Sacramento County District Attorney's office, have "
             "worked together to help people out of exploitation and hold traffickers to "
             "account."
         ),
         hero_link_label="Get help now",
         key_figures=[
-            ("figure", {"figure": "30+", "label": "member organisations and agencies", "note": ""}),
+            ("figure", {"figure": "30+", "label": "member organizations and agencies", "note": ""}),
             ("figure", {"figure": "2015", "label": "the year the coalition began", "note": ""}),
             (
                 "figure",
@@ -565,12 +580,17 @@ SPANISH_PAGES = {
         "body": [
             heading("Qué pasa cuando llama"),
             rich(
-                "<p>Le atiende una persona capacitada. Le escucha, responde a sus preguntas y "
-                "puede ponerle en contacto con servicios locales, como refugio, ayuda legal y "
-                "consejería. Usted decide qué pasa después; llamar no significa que tenga que "
-                "hablar con la policía.</p>"
-                "<p>Por teléfono atienden en muchos idiomas. Por mensaje de texto y por chat, "
-                "en inglés y en español.</p>"
+                "<p>La línea la opera Polaris, una organización sin fines de lucro. No es una "
+                "agencia del gobierno, ni la policía, ni inmigración. Comunicarse es "
+                "confidencial, y puede pedir ayuda o dar un aviso sin decir su nombre.</p>"
+                "<p>Por teléfono atienden en vivo las 24 horas, los 7 días de la semana, en "
+                "español o en inglés, o en más de 200 idiomas con un intérprete. Por mensaje de "
+                "texto (HELP o BEFREE al 233733) y por chat, en inglés y en español.</p>"
+                "<p>La línea no presta servicios directamente: refiere a las personas a "
+                "servicios y pasa los avisos a agencias especializadas del orden público. "
+                "Respeta su decisión de denunciar o no a la policía, con una excepción: informa "
+                "a las autoridades cuando sospecha abuso infantil o cree que alguien corre "
+                "peligro inminente.</p>"
             ),
             heading("Si cree que otra persona es víctima de trata"),
             rich(
@@ -592,9 +612,14 @@ SPANISH_PAGES = {
             heading("Qué hace la salida rápida"),
             rich(
                 "<p>El botón <strong>Salida rápida</strong>, arriba en todas las páginas, o "
-                "pulsar la tecla Mayús tres veces, cambia esta página por un sitio del clima de "
-                "inmediato. La página que estaba leyendo se reemplaza en esta pestaña, así que "
-                "el botón Atrás no la vuelve a mostrar.</p>"
+                "presionar la tecla Shift tres veces sola, abre de inmediato un sitio del clima "
+                "en esta pestaña, en lugar de la página que estaba leyendo.</p>"
+                "<p><strong>Qué hace después el botón Atrás:</strong> la página que estaba "
+                "leyendo ya no está en el historial de esta pestaña, así que Atrás no la vuelve "
+                "a mostrar. Pero Atrás lleva a la página que visitó antes: si había abierto "
+                "otras páginas de este sitio en esta pestaña, con presionar Atrás una vez verá "
+                "la anterior. Todas las páginas de este sitio que abrió antes de la salida "
+                "rápida también siguen en el historial de su navegador.</p>"
             ),
             heading("Qué no hace la salida rápida"),
             rich(
@@ -620,8 +645,12 @@ SPANISH_PAGES = {
             heading("Lo que este sitio no hace"),
             rich(
                 "<p>Este sitio no usa herramientas de análisis y no carga nada de otros sitios "
-                "mientras usted lee. Los videos solo se cargan desde el reproductor de YouTube "
-                "con privacidad mejorada si usted decide reproducirlos.</p>"
+                "mientras usted lee. Un video no envía nada a YouTube hasta que usted decide "
+                "reproducirlo. Entonces el reproductor se carga desde YouTube en su modo de "
+                "privacidad mejorada: YouTube recibe su dirección de internet y puede guardar "
+                "datos en su navegador, pero dice que no usa esa vista para personalizar lo que "
+                "usted ve en YouTube. Para no dejar rastro en YouTube, no reproduzca los "
+                "videos.</p>"
             ),
             heading("Cookies"),
             rich(
@@ -799,6 +828,69 @@ SPANISH_FOOTER = (
 )
 
 
+SPANISH_CONTACT = {
+    "title": "Comuníquese con la coalición",
+    "slug": "contacto",
+    "introduction": (
+        "Preguntas sobre la coalición o sobre este sitio web. Si necesita ayuda ahora, llame a "
+        "la línea de ayuda: nadie revisa este formulario a toda hora."
+    ),
+    "subject": "Mensaje desde el sitio web (en español)",
+    "thank_you_text": (
+        "<p>Gracias. El personal de la coalición le responderá en unos días hábiles.</p>"
+    ),
+    "privacy_note": (
+        "<p>Guardamos lo que nos envía en la base de datos del sitio para que el personal de la "
+        "coalición pueda responderle. Solo el personal de la coalición puede leerlo, y no lo "
+        "compartimos. No guardamos su dirección de internet. Esta página guarda una cookie, "
+        "para que ningún otro sitio web pueda enviar este formulario en su nombre; se borra "
+        "cuando cierra el navegador, salvo que el navegador esté configurado para volver a "
+        "abrir sus pestañas.</p>"
+    ),
+    "fields": [
+        ("Su nombre", "singleline", True, "", ""),
+        (
+            "Correo electrónico",
+            "email",
+            True,
+            "",
+            "Para poder responderle. No lo agregamos a ninguna lista.",
+        ),
+        ("Mensaje", "multiline", True, "", ""),
+    ],
+}
+
+
+def add_spanish_contact(home, es_home, locale):
+    """The contact form in Spanish, a translation of the English one, once."""
+    source = FormPage.objects.child_of(home).filter(slug="contact").first()
+    if source is None or source.has_translation(locale):
+        return
+    spec = dict(SPANISH_CONTACT)
+    fields = spec.pop("fields")
+    page = FormPage(
+        translation_key=source.translation_key,
+        locale=locale,
+        show_in_menus=source.show_in_menus,
+        to_address=source.to_address,
+        from_address=source.from_address,
+        **spec,
+    )
+    page.form_fields = [
+        FormField(
+            sort_order=order,
+            label=label,
+            field_type=field_type,
+            required=required,
+            choices=choices,
+            help_text=help_text,
+        )
+        for order, (label, field_type, required, choices, help_text) in enumerate(fields)
+    ]
+    es_home.add_child(instance=page)
+    page.save_revision().publish()
+
+
 def spanish_locale():
     return Locale.objects.get_or_create(language_code="es")[0]
 
@@ -841,6 +933,7 @@ def load_spanish(home):
         es_home.hero_link_page = pages["get-help"]
         es_home.save_revision().publish()
     add_spanish_site_text(home, locale)
+    add_spanish_contact(home, es_home, locale)
     if "get-help" in pages:
         for words in ["ayuda", "línea de ayuda", "emergencia"]:
             SearchPromotion.objects.get_or_create(

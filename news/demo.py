@@ -14,6 +14,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from coalition_site.models import StandardPage
@@ -24,15 +25,47 @@ from .models import NewsAttachment, NewsIndexPage, NewsKind, NewsPage, Topic
 TOPICS = ["Operation Hot Spots", "Sentencing", "Awareness", "RESET Court", "Training"]
 
 SAMPLE_DATE = "<p><em>Sample content: the date of this item is invented for the demo site.</em></p>"
+SAMPLE_RELEASE = (
+    "<p><em>Sample content: the date of this release is invented for the demo site; what it "
+    "reports is from the coalition's public record.</em></p>"
+)
+BOILERPLATE = (
+    "Sacramento Together is a coalition against human trafficking and exploitation in "
+    "Sacramento County, California. Started in 2015 and spearheaded by the Sacramento County "
+    "District Attorney's office, it brings together more than 30 community-based "
+    "organizations, law-enforcement agencies, and state and local public agencies. The "
+    "coalition coordinates the community's response, directs resources to serve victims of "
+    "sexual and labor exploitation, raises public awareness, trains people who may come into "
+    "contact with exploited individuals, and arrests and prosecutes traffickers while "
+    "prioritizing help for exploited people."
+)
+KEY_FACTS = [
+    "Started in 2015, spearheaded by the Sacramento County District Attorney's office.",
+    "More than 30 members: community-based organizations, law-enforcement agencies, and state "
+    "and local public agencies.",
+    "Operation Hot Spots: annual, countywide, coordinated stings that target sex buyers. "
+    "Victim advocates take part to offer services and referrals.",
+    "RESET Court: a free diversion program for young adult women arrested for sex-work "
+    "offenses; Community Against Sexual Harm (CASH) provides its services.",
+    "The National Human Trafficking Hotline, operated by the non-profit Polaris, answers calls "
+    "24 hours a day, 7 days a week: 1-888-373-7888, or text 233733.",
+    "California requires certain businesses to post a notice with the hotline numbers (SB 1193).",
+]
+PRESS_CONTACT = {
+    "media_contact_name": "Sample Press Officer",
+    "media_contact_role": "Communications (sample contact)",
+    "media_contact_email": "press@example.org",
+    "media_contact_phone": "(555) 010-0199",
+}
 SAMPLE_EVENT = (
     "<p><em>Sample content: this event, its date and its place are invented for the demo "
     "site.</em></p>"
 )
 SENTENCING_NOTE = (
-    "<p>The coalition's partners arrest and prosecute traffickers while putting help for "
-    "exploited people first. Anyone who suspects that someone is a victim of trafficking is "
-    "asked to call the National Human Trafficking Hotline at 1-888-373-7888, or text 233733. "
-    "In immediate danger, call 911.</p>"
+    "<p>The coalition arrests and prosecutes traffickers while prioritizing help for exploited "
+    "people. Anyone who suspects that someone is a victim of trafficking is asked to call the "
+    "National Human Trafficking Hotline at 1-888-373-7888, or text 233733. In immediate "
+    "danger, call 911.</p>"
 )
 HOT_SPOTS_AGENCIES = [
     "sacramento-county-sheriffs-office",
@@ -105,16 +138,25 @@ def demo_document(title, filename, lines):
     return document
 
 
+BANNER_ALT = "Drawn figures of people standing side by side on a teal background."
+
+
 def demo_banner(title):
-    """A plain banner in the site's colours, generated with Pillow; reused when it exists."""
+    """A plain banner in the site's colors, generated with Pillow; reused when it exists.
+
+    People side by side, as in the mark: nothing that reads as a chart of arrests.
+    """
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    picture = PILImage.new("RGB", (1200, 630), "#1f4e5f")
+    picture = PILImage.new("RGB", (1200, 630), "#0b4f6c")
     draw = ImageDraw.Draw(picture)
-    for step in range(12):
-        draw.rectangle([step * 100, 430 - step * 25, step * 100 + 90, 630], fill="#d2e3ea")
+    for number, x in enumerate(range(150, 1200, 180)):
+        fill = "#fdd35c" if number == 3 else "#d2e3ea"
+        top = 300 if number % 2 else 330
+        draw.ellipse([x - 45, top - 110, x + 45, top - 20], fill=fill)
+        draw.rounded_rectangle([x - 75, top, x + 75, 700], radius=70, fill=fill)
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
     return Image.objects.create(
@@ -144,7 +186,7 @@ def items(pages):
 
     return [
         {
-            "title": "Operation Hot Spots 2020: 103 arrests in countywide stings",
+            "title": "Operation Hot Spots 2020: stings aimed at sex buyers lead to 103 arrests",
             "slug": "operation-hot-spots-2020-results",
             "kind": NewsKind.PRESS_RELEASE,
             "publication_date": datetime.date(2020, 12, 3),
@@ -156,9 +198,11 @@ def items(pages):
             "partners": [DA, *HOT_SPOTS_AGENCIES],
             "body": [
                 rich(
-                    "<p>Operation Hot Spots is the coalition's yearly, countywide set of "
-                    "coordinated stings. It focuses on demand: it targets the people who buy "
-                    "sex.</p>"
+                    "<p>Nine law-enforcement agencies and victim advocates took part in the "
+                    "2020 Operation Hot Spots, the Sacramento Together coalition's yearly, "
+                    "countywide set of coordinated stings. The operation focuses on demand: it "
+                    "targets the people who buy sex. The agencies reported 103 arrests in "
+                    "total.</p>"
                 ),
                 heading("Who took part"),
                 rich(
@@ -185,7 +229,7 @@ def items(pages):
                     "About Operation Hot Spots",
                     "Read how the operation works",
                 ),
-                rich(SAMPLE_DATE),
+                rich(SAMPLE_RELEASE),
             ],
             "attachment": (
                 "Operation Hot Spots 2020 results",
@@ -200,10 +244,9 @@ def items(pages):
                 ],
             ),
             "banner": True,
-            "media_contact": True,
         },
         {
-            "title": "Defendant sentenced to more than 18 years for human trafficking",
+            "title": "More than 18 years in prison for a defendant in a human trafficking case",
             "slug": "sentencing-more-than-18-years",
             "kind": NewsKind.PRESS_RELEASE,
             "publication_date": datetime.date(2021, 6, 17),
@@ -217,56 +260,54 @@ def items(pages):
                 rich(
                     "<p>A defendant was sentenced to more than 18 years in prison for human "
                     "trafficking, pimping and pandering, following a prosecution by the "
-                    "Sacramento County District Attorney's office.</p>"
+                    "Sacramento County District Attorney's office. It is the longest of three "
+                    "such sentences the office has announced.</p>"
                 ),
                 rich(SENTENCING_NOTE),
-                rich(SAMPLE_DATE),
+                rich(SAMPLE_RELEASE),
             ],
-            "media_contact": True,
         },
         {
-            "title": "Defendant sentenced for human trafficking, pimping and pandering",
+            "title": "Court sentences defendant in human trafficking, pimping and pandering case",
             "slug": "sentencing-human-trafficking-pimping-pandering",
             "kind": NewsKind.PRESS_RELEASE,
             "publication_date": datetime.date(2023, 3, 9),
             "summary": (
-                "A second defendant was sentenced to prison for human trafficking, pimping and "
-                "pandering."
+                "A second defendant was sentenced for human trafficking, pimping and pandering "
+                "after a prosecution by the District Attorney's office."
             ),
             "topics": ["Sentencing"],
             "partners": [DA],
             "body": [
                 rich(
-                    "<p>A defendant was sentenced to prison for human trafficking, pimping and "
-                    "pandering, following a prosecution by the Sacramento County District "
-                    "Attorney's office.</p>"
+                    "<p>A defendant was sentenced for human trafficking, pimping and pandering, "
+                    "following a prosecution by the Sacramento County District Attorney's "
+                    "office. It is the second of three such sentencings the office has "
+                    "announced.</p>"
                 ),
                 rich(SENTENCING_NOTE),
-                rich(SAMPLE_DATE),
+                rich(SAMPLE_RELEASE),
             ],
-            "media_contact": True,
         },
         {
-            "title": "Another sentencing for human trafficking, pimping and pandering",
+            "title": "Third sentencing closes another human trafficking prosecution",
             "slug": "sentencing-third-defendant",
             "kind": NewsKind.PRESS_RELEASE,
             "publication_date": datetime.date(2024, 8, 22),
             "summary": (
-                "A third defendant was sentenced to prison for human trafficking, pimping and "
-                "pandering."
+                "A third defendant was sentenced for human trafficking, pimping and pandering."
             ),
             "topics": ["Sentencing"],
             "partners": [DA],
             "body": [
                 rich(
-                    "<p>A third defendant was sentenced to prison for human trafficking, pimping "
-                    "and pandering, following a prosecution by the Sacramento County District "
+                    "<p>A third defendant was sentenced for human trafficking, pimping and "
+                    "pandering, following a prosecution by the Sacramento County District "
                     "Attorney's office.</p>"
                 ),
                 rich(SENTENCING_NOTE),
-                rich(SAMPLE_DATE),
+                rich(SAMPLE_RELEASE),
             ],
-            "media_contact": True,
         },
         {
             "title": "RESET Court: a fresh start for young women",
@@ -274,7 +315,7 @@ def items(pages):
             "kind": NewsKind.ANNOUNCEMENT,
             "publication_date": datetime.date(2022, 5, 12),
             "summary": (
-                "A free diversion program for young adult women arrested for sex-work offences, "
+                "A free diversion program for young adult women arrested for sex-work offenses, "
                 "with services from Community Against Sexual Harm."
             ),
             "topics": ["RESET Court"],
@@ -282,7 +323,7 @@ def items(pages):
             "body": [
                 rich(
                     "<p>RESET (Reducing Sexually Exploited &amp; Trafficked) Court is a "
-                    "diversion program for young adult women arrested for sex-work offences. "
+                    "diversion program for young adult women arrested for sex-work offenses. "
                     "It is free.</p>"
                 ),
                 heading("What the program offers"),
@@ -294,7 +335,7 @@ def items(pages):
                 heading("A clean record"),
                 rich(
                     "<p>Participants have the chance to clear their criminal record of the "
-                    "offences they committed. Those records used to stand in the way of people "
+                    "offenses they committed. Those records used to stand in the way of people "
                     "trying to leave trafficking.</p>"
                 ),
                 *cta("reset-court", "About RESET Court", "Read about RESET Court"),
@@ -323,15 +364,15 @@ def items(pages):
                 rich(
                     "<p>Sacramento Together started in 2015, spearheaded by the Sacramento "
                     "County District Attorney's office. Its more than 30 members are "
-                    "community-based organisations, law-enforcement agencies, and state and "
+                    "community-based organizations, law-enforcement agencies, and state and "
                     "local public agencies.</p>"
                 ),
                 rich(SAMPLE_DATE),
             ],
         },
         {
-            "title": "Recognising trafficking: training for people who meet the public (sample)",
-            "slug": "sample-training-recognising-trafficking",
+            "title": "Recognizing trafficking: training for people who meet the public (sample)",
+            "slug": "sample-training-recognizing-trafficking",
             "kind": NewsKind.EVENT,
             "publication_date": today - datetime.timedelta(days=14),
             "summary": (
@@ -360,18 +401,22 @@ def load(home):
     """Add the news index and its demo items under `home`, once."""
     if NewsIndexPage.objects.child_of(home).exists():
         return
-    topics = {name: Topic.objects.get_or_create(name=name)[0] for name in TOPICS}
+    english = Locale.get_default()
+    topics = {name: Topic.objects.get_or_create(name=name, locale=english)[0] for name in TOPICS}
     partners = {page.slug: page for page in PartnerPage.objects.descendant_of(home)}
     pages = {page.slug: page for page in StandardPage.objects.child_of(home)}
     index = NewsIndexPage(
         title="News & press",
         slug="news",
         show_in_menus=True,
-        summary="Press releases, announcements and events from the coalition.",
+        summary="Press releases, announcements and events, and the coalition's press room.",
         introduction=(
             "Press releases, announcements and events from Sacramento Together and its "
             "partners. Filter by kind, topic or year, or follow the feeds."
         ),
+        boilerplate=BOILERPLATE,
+        key_facts="\n".join(KEY_FACTS),
+        **PRESS_CONTACT,
     )
     home.add_child(instance=index)
     for spec in items(pages):
@@ -386,13 +431,9 @@ def load(home):
             first_published_at=published_at(day),
             last_published_at=published_at(day),
         )
-        if spec.get("media_contact"):
-            item.media_contact_name = "Sample Press Officer"
-            item.media_contact_email = "press@example.org"
-            item.media_contact_phone = "(555) 010-0199"
         if spec.get("banner"):
-            item.image = demo_banner("Operation Hot Spots banner (demo)")
-            item.image_alt_text = "Light bars rising across a dark teal background."
+            item.image = demo_banner("News banner (demo)")
+            item.image_alt_text = BANNER_ALT
         if spec.get("event"):
             event_day, location = spec["event"]
             item.event_start = published_at(event_day)
@@ -409,3 +450,189 @@ def load(home):
                 )
             ]
         index.add_child(instance=item)
+
+
+# ---------------------------------------------------------------- en español
+#
+# The Spanish news index (a translation of the English one) with its own press
+# room, and Spanish translations of two items. Only facts from the public record.
+
+SPANISH_TOPICS = {
+    "Operation Hot Spots": "Operación Hot Spots",
+    "Sentencing": "Sentencias",
+    "Awareness": "Concientización",
+    "RESET Court": "RESET Court",
+    "Training": "Capacitación",
+}
+
+SAMPLE_RELEASE_ES = (
+    "<p><em>Contenido de ejemplo: la fecha de este comunicado es inventada para el sitio de "
+    "demostración; lo que informa viene de la información pública de la coalición.</em></p>"
+)
+SAMPLE_DATE_ES = (
+    "<p><em>Contenido de ejemplo: la fecha de esta noticia es inventada para el sitio de "
+    "demostración.</em></p>"
+)
+
+SPANISH_INDEX = {
+    "title": "Noticias y prensa",
+    "slug": "noticias",
+    "summary": "Comunicados de prensa, anuncios y eventos, y la sala de prensa de la coalición.",
+    "introduction": (
+        "Comunicados de prensa, anuncios y eventos de Sacramento Together y sus organizaciones "
+        "aliadas. Filtre por tipo, tema o año, o siga las fuentes."
+    ),
+    "boilerplate": (
+        "Sacramento Together es una coalición contra la trata de personas y la explotación en "
+        "el condado de Sacramento, California. Comenzó en 2015, impulsada por la Oficina del "
+        "Fiscal de Distrito del condado de Sacramento, y reúne a más de 30 organizaciones "
+        "comunitarias, agencias del orden público y agencias públicas estatales y locales. La "
+        "coalición coordina la respuesta de la comunidad, dirige recursos para atender a las "
+        "víctimas de explotación sexual y laboral, informa al público, capacita a las personas "
+        "que pueden tener contacto con personas explotadas, y arresta y procesa a los "
+        "tratantes, dando prioridad a la ayuda para las personas explotadas."
+    ),
+    "key_facts": "\n".join(
+        [
+            "Comenzó en 2015, impulsada por la Oficina del Fiscal de Distrito del condado de "
+            "Sacramento.",
+            "Más de 30 miembros: organizaciones comunitarias, agencias del orden público y "
+            "agencias públicas estatales y locales.",
+            "Operación Hot Spots: operativos anuales y coordinados en todo el condado dirigidos "
+            "a quienes compran sexo. Participan defensores de víctimas para ofrecer servicios y "
+            "referencias.",
+            "RESET Court: un programa de desvío gratuito para mujeres jóvenes adultas "
+            "arrestadas por delitos relacionados con el trabajo sexual; Community Against "
+            "Sexual Harm (CASH) presta sus servicios.",
+            "La Línea Nacional contra la Trata de Personas, que opera la organización sin fines "
+            "de lucro Polaris, atiende llamadas las 24 horas, los 7 días de la semana: "
+            "1-888-373-7888, o mensaje de texto al 233733.",
+            "California exige que ciertos negocios exhiban un aviso con los números de la línea "
+            "de ayuda (SB 1193).",
+        ]
+    ),
+    "media_contact_role": "Comunicaciones (contacto de ejemplo)",
+}
+
+SPANISH_ITEMS = {
+    "operation-hot-spots-2020-results": {
+        "title": "Operación Hot Spots 2020: operativos contra compradores de sexo terminan en "
+        "103 arrestos",
+        "slug": "operacion-hot-spots-2020",
+        "dateline": "Sacramento, California",
+        "summary": (
+            "Nueve agencias participaron en el operativo de 2020 en todo el condado contra la "
+            "demanda de sexo comercial; se informaron 103 arrestos, y defensores de víctimas "
+            "ofrecieron ayuda."
+        ),
+        "body": [
+            rich(
+                "<p>Nueve agencias del orden público y defensores de víctimas participaron en "
+                "la Operación Hot Spots 2020, los operativos anuales y coordinados de la "
+                "coalición Sacramento Together en todo el condado. La operación se centra en la "
+                "demanda: se dirige a quienes compran sexo. Las agencias informaron 103 "
+                "arrestos en total.</p>"
+            ),
+            heading("Quiénes participaron"),
+            rich(
+                "<ul><li>Sacramento County Sheriff's Office</li>"
+                "<li>Sacramento Police Department</li><li>Elk Grove Police Department</li>"
+                "<li>Rancho Cordova Police Department</li>"
+                "<li>Citrus Heights Police Department</li><li>Folsom Police Department</li>"
+                "<li>Sacramento County Probation Department</li><li>El FBI</li>"
+                "<li>La Patrulla de Caminos de California (CHP)</li></ul>"
+            ),
+            heading("Resultados"),
+            rich(
+                "<p>Las agencias informaron 103 arrestos en total, por solicitar, merodear con "
+                "fines de prostitución y proxenetismo.</p>"
+            ),
+            heading("Ayuda para las personas explotadas"),
+            rich(
+                "<p>Defensores de víctimas participaron en la operación. Ofrecieron servicios y "
+                "referencias a las personas víctimas de trata, y mochilas con artículos "
+                "personales a quienes las necesitaban.</p>"
+            ),
+            rich(SAMPLE_RELEASE_ES),
+        ],
+    },
+    "reset-court-a-fresh-start": {
+        "title": "RESET Court: un nuevo comienzo para mujeres jóvenes",
+        "slug": "reset-court-un-nuevo-comienzo",
+        "summary": (
+            "Un programa de desvío gratuito para mujeres jóvenes adultas arrestadas por delitos "
+            "relacionados con el trabajo sexual, con servicios de Community Against Sexual Harm."
+        ),
+        "body": [
+            rich(
+                "<p>RESET Court (Reducing Sexually Exploited &amp; Trafficked) es un programa de "
+                "desvío para mujeres jóvenes adultas arrestadas por delitos relacionados con el "
+                "trabajo sexual. Es gratuito.</p>"
+            ),
+            heading("Qué ofrece el programa"),
+            rich(
+                "<ul><li>Servicios integrales que tienen en cuenta el trauma</li>"
+                "<li>Habilidades para la vida</li><li>Mentoría entre pares</li></ul>"
+                "<p>Community Against Sexual Harm (CASH) presta los servicios.</p>"
+            ),
+            heading("Limpiar los antecedentes"),
+            rich(
+                "<p>Las participantes tienen la oportunidad de limpiar sus antecedentes penales "
+                "por los delitos cometidos. Esos antecedentes eran un obstáculo para quienes "
+                "intentaban salir de la trata.</p>"
+            ),
+            rich(SAMPLE_DATE_ES),
+        ],
+    },
+}
+
+
+def spanish_topic(topic, locale):
+    existing = Topic.objects.filter(translation_key=topic.translation_key, locale=locale).first()
+    if existing is not None:
+        return existing
+    return Topic.objects.create(
+        name=SPANISH_TOPICS.get(topic.name, topic.name),
+        translation_key=topic.translation_key,
+        locale=locale,
+    )
+
+
+def load_spanish(home, es_home):
+    """The Spanish news index, its press room and two items in Spanish, once."""
+    locale = es_home.locale
+    index = NewsIndexPage.objects.child_of(home).first()
+    if index is None or index.has_translation(locale):
+        return
+    es_index = NewsIndexPage(
+        translation_key=index.translation_key,
+        locale=locale,
+        show_in_menus=index.show_in_menus,
+        media_contact_name=index.media_contact_name,
+        media_contact_email=index.media_contact_email,
+        media_contact_phone=index.media_contact_phone,
+        **SPANISH_INDEX,
+    )
+    es_home.add_child(instance=es_index)
+    for slug, fields in SPANISH_ITEMS.items():
+        source = NewsPage.objects.child_of(index).filter(slug=slug).first()
+        if source is None:
+            continue
+        item = NewsPage(
+            translation_key=source.translation_key,
+            locale=locale,
+            kind=source.kind,
+            publication_date=source.publication_date,
+            first_published_at=source.first_published_at,
+            last_published_at=source.last_published_at,
+            image=source.image,
+            image_alt_text=(
+                "Figuras dibujadas de personas, una al lado de la otra, sobre un fondo verde "
+                "azulado."
+                if source.image_id
+                else ""
+            ),
+            **fields,
+        )
+        item.topics = [spanish_topic(topic, locale) for topic in source.topics.all()]
+        es_index.add_child(instance=item)

@@ -169,7 +169,17 @@ def detail_context(page, request):
         "related_news": related,
         # The item's parent is the news index: its address, without asking the database.
         "news_index_url": parent_url(page.get_url(request)) if page.path else "",
+        "press_room": press_room_of(page) if page.is_press_release else None,
     }
+
+
+def press_room_of(page):
+    """The news index above `page`, whose media contact and boilerplate a press release shows."""
+    from .models import NewsIndexPage
+
+    if not page.path:
+        return None
+    return NewsIndexPage.objects.filter(path=page.path[: -page.steplen]).first()
 
 
 def news_naming_partner(partner, limit=5):

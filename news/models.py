@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -15,6 +16,8 @@ from coalition_site.models import BasePage, ManagedList, phone_href
 
 # /news/feeds/… is where the feeds live (news/urls.py); no item may take that address.
 FEEDS_SLUG = "feeds"
+# …nor the press room's fact sheet, served by the news index (NewsIndexPage.fact_sheet).
+FACT_SHEET_SLUG = "fact-sheet"
 
 
 class NewsKind(models.TextChoices):
@@ -36,12 +39,48 @@ class Topic(ManagedList):
         ]
 
 
-class NewsIndexPage(BasePage):
-    """Every news item, newest first, filterable; the feeds link from here."""
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """News & press: every news item, newest first, filterable; the press room; the feeds.
+
+    The press room (media contact, boilerplate, key facts) is written on this
+    page, so each language's news index carries its own translation of it.
+    """
 
     introduction = models.TextField(blank=True)
+    media_contact_name = models.CharField(_("name"), max_length=200, blank=True)
+    media_contact_role = models.CharField(_("role"), max_length=200, blank=True)
+    media_contact_email = models.EmailField(_("email"), blank=True)
+    media_contact_phone = models.CharField(_("phone"), max_length=30, blank=True)
+    boilerplate = models.TextField(
+        _("boilerplate"),
+        blank=True,
+        help_text=_(
+            "A short paragraph about the coalition that journalists may quote. "
+            "It closes every press release."
+        ),
+    )
+    key_facts = models.TextField(
+        _("key facts"),
+        blank=True,
+        help_text=_("One fact per line, for the press room and the one-page fact sheet (PDF)."),
+    )
 
-    content_panels = Page.content_panels + ["introduction"]
+    content_panels = Page.content_panels + [
+        "introduction",
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["media_contact_name", "media_contact_role"]),
+                FieldRowPanel(["media_contact_email", "media_contact_phone"]),
+                "boilerplate",
+                "key_facts",
+            ],
+            heading=_("Press room"),
+            help_text=_(
+                "The media contact is shown on every press release that has none of its own."
+            ),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("boilerplate")]
     parent_page_types = ["coalition_site.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
@@ -49,11 +88,31 @@ class NewsIndexPage(BasePage):
     class Meta:
         verbose_name = _("news index")
 
+    @property
+    def has_media_contact(self):
+        return bool(self.media_contact_name or self.media_contact_email or self.media_contact_phone)
+
+    @property
+    def media_contact_phone_href(self):
+        return phone_href(self.media_contact_phone)
+
+    @property
+    def key_fact_list(self):
+        return [line.strip() for line in self.key_facts.splitlines() if line.strip()]
+
+    @path(f"{FACT_SHEET_SLUG}/", name="fact_sheet")
+    def fact_sheet(self, request):
+        """The one-page fact sheet, a PDF made from the press room and site settings."""
+        from .fact_sheet import fact_sheet_response
+
+        return fact_sheet_response(self, request)
+
     def get_context(self, request, *args, **kwargs):
         from .listing import news_listing_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(news_listing_context(self, request))
+        context["fact_sheet_url"] = self.get_url(request) + self.reverse_subpage("fact_sheet")
         return context
 
 
@@ -91,6 +150,13 @@ class NewsPage(BasePage):
         verbose_name=_("partners named"),
         help_text=_("The item is listed on each of these partners' pages."),
     )
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=100,
+        default="Sacramento, California",
+        blank=True,
+        help_text=_("Where a press release is issued; shown before its date."),
+    )
     media_contact_name = models.CharField(_("name"), max_length=200, blank=True)
     media_contact_email = models.EmailField(_("email"), blank=True)
     media_contact_phone = models.CharField(_("phone"), max_length=30, blank=True)
@@ -99,7 +165,7 @@ class NewsPage(BasePage):
     event_location = models.CharField(_("location"), max_length=250, blank=True)
 
     content_panels = Page.content_panels + [
-        FieldRowPanel(["kind", "publication_date"]),
+        FieldRowPanel(["kind", "publication_date", "dateline"]),
         "summary",
         FieldRowPanel(["image", "image_alt_text"], heading=_("Featured image")),
         "body",
@@ -119,6 +185,7 @@ class NewsPage(BasePage):
         MultiFieldPanel(
             ["media_contact_name", "media_contact_email", "media_contact_phone"],
             heading=_("Media contact"),
+            help_text=_("Leave blank to show the press room's media contact."),
         ),
     ]
     promote_panels = Page.promote_panels + [
@@ -154,6 +221,8 @@ class NewsPage(BasePage):
         errors = {}
         if self.slug == FEEDS_SLUG:
             errors["slug"] = _("This address is taken by the news feeds; choose another.")
+        elif self.slug == FACT_SHEET_SLUG:
+            errors["slug"] = _("This address is taken by the fact sheet; choose another.")
         if self.image_id and not self.image_alt_text.strip():
             errors["image_alt_text"] = _("Describe the image for people who cannot see it.")
         if self.kind == NewsKind.EVENT and not self.event_start:
@@ -166,6 +235,10 @@ class NewsPage(BasePage):
     @property
     def is_event(self):
         return self.kind == NewsKind.EVENT
+
+    @property
+    def is_press_release(self):
+        return self.kind == NewsKind.PRESS_RELEASE
 
     @property
     def has_media_contact(self):

@@ -52,7 +52,7 @@ VIDEO_EPISODES = [
 
 
 def make_artwork():
-    """A 1400 × 1400 PNG: the show's name on the site's colours, drawn with Pillow.
+    """A 1400 × 1400 PNG: the show's name on the site's colors, drawn with Pillow.
 
     An earlier run's artwork is reused (a reset deletes pages, not images).
     """
@@ -123,7 +123,7 @@ def load(home):
         summary="Episodes about human trafficking in the Sacramento region, to hear or watch.",
         description=(
             "Conversations about human trafficking in the Sacramento region: what it looks "
-            "like, how to recognise it and where to find help."
+            "like, how to recognize it and where to find help."
         ),
         artwork=make_artwork(),
         author="Sacramento Together",

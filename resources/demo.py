@@ -36,10 +36,10 @@ AUDIENCES = [
     "General public",
 ]
 TOPICS = [
-    "Recognising the signs",
+    "Recognizing the signs",
     "Reporting",
     "Sex trafficking",
-    "Labour trafficking",
+    "Labor trafficking",
     "Online safety",
     "Legal rights",
     "Services and shelter",
@@ -126,10 +126,10 @@ SIGNS_LINES = [
 RESET_LINES = [
     "RESET: Reducing Sexually Exploited & Trafficked Court.",
     "",
-    "- A diversion program for young adult women arrested for sex-work offences.",
+    "- A diversion program for young adult women arrested for sex-work offenses.",
     "- Free.",
     "- Wrap-around, trauma-informed services, life skills and peer mentoring.",
-    "- The chance to clear the criminal record for the offences committed.",
+    "- The chance to clear the criminal record for the offenses committed.",
     "- Services are provided by Community Against Sexual Harm (CASH).",
     "",
     "Sample document generated for the Sacramento Together demo site.",
@@ -137,7 +137,7 @@ RESET_LINES = [
 
 CASH_LINES = [
     "Community Against Sexual Harm (CASH) provides the services of RESET Court,",
-    "the diversion program for young adult women arrested for sex-work offences:",
+    "the diversion program for young adult women arrested for sex-work offenses:",
     "",
     "- wrap-around, trauma-informed services;",
     "- life skills;",
@@ -262,7 +262,7 @@ SIGNS_PAGE = {
             "near.</li>"
             "<li>They have injuries they will not explain.</li></ul>"
         ),
-        heading("Signs of labour exploitation"),
+        heading("Signs of labor exploitation"),
         rich(
             "<ul><li>The job turned out to be different from the one they were promised.</li>"
             "<li>They work very long hours for little or no pay, with money taken back for "
@@ -391,7 +391,7 @@ def library_entries(documents, pages):
                 "document": documents["reset"],
                 "summary": (
                     "A free diversion program for young adult women arrested for sex-work "
-                    "offences, with the chance to clear their record."
+                    "offenses, with the chance to clear their record."
                 ),
                 "body": [
                     rich(
@@ -439,13 +439,13 @@ def library_entries(documents, pages):
                 ),
                 "body": call_to_action(
                     "More on the signs",
-                    "Signs of labour exploitation and signs in young people.",
+                    "Signs of labor exploitation and signs in young people.",
                     "Recognize the signs",
                     pages.get("recognize-the-signs"),
                 ),
             },
             ["General public", "Educators", "Parents and caregivers", "Health care"],
-            ["Recognising the signs", "Sex trafficking", "Labour trafficking"],
+            ["Recognizing the signs", "Sex trafficking", "Labor trafficking"],
             ["English"],
         ),
         (
@@ -474,7 +474,7 @@ def library_entries(documents, pages):
                 "body": [],
             },
             ["General public"],
-            ["Recognising the signs", "Prevention"],
+            ["Recognizing the signs", "Prevention"],
             ["English"],
         ),
         (
@@ -487,7 +487,7 @@ def library_entries(documents, pages):
                 "body": [],
             },
             ["General public"],
-            ["Recognising the signs", "Prevention"],
+            ["Recognizing the signs", "Prevention"],
             ["English"],
         ),
         (
@@ -503,7 +503,7 @@ def library_entries(documents, pages):
                 "body": [],
             },
             ["Educators", "Employers and businesses", "General public"],
-            ["Prevention", "Recognising the signs"],
+            ["Prevention", "Recognizing the signs"],
             ["English"],
         ),
     ]
@@ -573,10 +573,10 @@ SPANISH_TERMS = {
         "General public": "Público en general",
     },
     "topic": {
-        "Recognising the signs": "Reconocer las señales",
+        "Recognizing the signs": "Reconocer las señales",
         "Reporting": "Cómo denunciar",
         "Sex trafficking": "Trata con fines sexuales",
-        "Labour trafficking": "Trata con fines laborales",
+        "Labor trafficking": "Trata con fines laborales",
         "Online safety": "Seguridad en internet",
         "Legal rights": "Derechos legales",
         "Services and shelter": "Servicios y refugio",
@@ -595,11 +595,101 @@ SPANISH_LIBRARY = {
     ),
 }
 
+SPANISH_SIGNS_PAGE = {
+    "title": "Reconozca las señales",
+    "slug": "reconozca-las-senales",
+    "summary": "Señales de que alguien podría ser víctima de trata, y qué hacer si las ve.",
+    "introduction": (
+        "La trata suele estar escondida a la vista de todos. Ninguna señal por sí sola la "
+        "demuestra, pero varias juntas son motivo para llamar a la Línea Nacional contra la "
+        "Trata de Personas."
+    ),
+    "body": [
+        heading("Señales de que otra persona podría estar controlando a alguien"),
+        rich(
+            "<ul><li>No puede entrar y salir cuando quiere, o nunca está sola.</li>"
+            "<li>Otra persona tiene su identificación, su pasaporte o su dinero.</li>"
+            "<li>Tiene una deuda que nunca logra terminar de pagar.</li>"
+            "<li>Parece que le dijeron qué decir, o siempre habla otra persona por ella.</li>"
+            "<li>Se ve asustada, nerviosa o alerta, sobre todo cuando cierta persona está "
+            "cerca.</li>"
+            "<li>Tiene lesiones que no quiere explicar.</li></ul>"
+        ),
+        heading("Señales de explotación laboral"),
+        rich(
+            "<ul><li>El trabajo resultó ser distinto del que le prometieron.</li>"
+            "<li>Trabaja muchísimas horas por poco o ningún pago, y le descuentan dinero por "
+            "vivienda, comida o transporte.</li>"
+            "<li>Vive donde trabaja, o su empleador controla dónde vive.</li></ul>"
+        ),
+        heading("Señales en jóvenes"),
+        rich(
+            "<ul><li>Ropa nueva, teléfonos o dinero que no puede explicar.</li>"
+            "<li>Un novio o una novia mayor, o una amistad nueva, que parece controlarle.</li>"
+            "<li>Falta a la casa o a la escuela, o se escapa.</li></ul>"
+        ),
+        heading("Si ve las señales"),
+        rich(
+            "<p>No confronte a nadie de quien sospeche, y no intente rescatar a nadie por su "
+            "cuenta. A toda persona que sospeche que alguien es víctima de trata se le pide que "
+            "llame a la Línea Nacional contra la Trata de Personas: "
+            '<a href="tel:+18883737888">1-888-373-7888</a>, o que envíe un mensaje de texto al '
+            '<a href="sms:233733">233733</a>. Si hay peligro inmediato, llame al '
+            '<a href="tel:911">911</a>.</p>'
+        ),
+    ],
+}
+
+SPANISH_REPORT_PAGE = {
+    "title": "Reporte una sospecha",
+    "slug": "reporte-una-sospecha",
+    "summary": "Cómo reportar una sospecha de trata de personas, y qué anotar si puede.",
+    "introduction": (
+        "A toda persona que sospeche que alguien es víctima de trata se le pide que llame a la "
+        "Línea Nacional contra la Trata de Personas. No necesita estar segura."
+    ),
+    "body": [
+        heading("Cómo reportar"),
+        rich(
+            '<ul><li>Llame al <a href="tel:+18883737888">1-888-373-7888</a>. Atienden en vivo '
+            "las 24 horas, en español o en inglés, o en más de 200 idiomas con un "
+            "intérprete.</li>"
+            '<li>Envíe un mensaje de texto al <a href="sms:233733">233733</a>, en español o en '
+            "inglés.</li>"
+            "<li>TTY: 711.</li>"
+            '<li>Si alguien corre peligro inmediato, llame al <a href="tel:911">911</a>.</li>'
+            "</ul>"
+            "<p>Puede dar el aviso sin decir su nombre.</p>"
+        ),
+        heading("Qué anotar, si puede hacerlo sin riesgo"),
+        rich(
+            "<ul><li>Qué vio o escuchó, y por qué le preocupó.</li>"
+            "<li>Dónde y cuándo: una dirección, el nombre de un negocio, una fecha y una "
+            "hora.</li>"
+            "<li>Cómo son las personas involucradas y los vehículos.</li></ul>"
+            "<p>No corra riesgos para averiguar más. Comparta lo que ya sabe.</p>"
+        ),
+        heading("Qué no hacer"),
+        rich(
+            "<ul><li>No confronte a nadie de quien sospeche.</li>"
+            "<li>No intente rescatar a nadie por su cuenta.</li>"
+            "<li>No publique nada sobre el caso en redes sociales: puede poner a la persona en "
+            "peligro.</li></ul>"
+        ),
+    ],
+}
+
+# The English page each Spanish page translates, by slug.
+SLUG_OF = {
+    SPANISH_SIGNS_PAGE["slug"]: SIGNS_PAGE["slug"],
+    SPANISH_REPORT_PAGE["slug"]: REPORT_PAGE["slug"],
+}
+
 SPANISH_HOTLINE_RESOURCE = {
     "title": "Línea Nacional contra la Trata de Personas",
     "slug": "linea-nacional-contra-la-trata",
     "summary": (
-        "Llame al 1-888-373-7888 o envíe un mensaje de texto al 233733, las 24 horas; TTY 711. "
+        "Llame al 1-888-373-7888, las 24 horas, o envíe un mensaje de texto al 233733; TTY 711. "
         "Por teléfono atienden en muchos idiomas; por texto y chat, en inglés y en español."
     ),
     "body": [
@@ -640,6 +730,10 @@ def load_spanish(home, es_home):
     ("linea-nacional-contra-la-trata") stays there.
     """
     locale = es_home.locale
+    for spec in (SPANISH_SIGNS_PAGE, SPANISH_REPORT_PAGE):
+        source = Page.objects.child_of(home).filter(slug=SLUG_OF[spec["slug"]]).first()
+        if source is not None:
+            site_demo.add_translation(source, es_home, locale, dict(spec))
     terms = spanish_terms(locale)
     library = ResourceIndexPage.objects.child_of(home).first()
     if library is None:

@@ -1,33 +1,34 @@
-"""The Get help page's list: partners open 24/7 or offering an emergency service.
+"""The Get help page's list: partners open 24 hours a day that have a phone number.
 
 Read live from the partner directory at every request, so a partner that stops
 answering at night disappears from the page as soon as its profile is published.
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from coalition_site.listing import without_view_restrictions
 from partners.models import PartnerIndexPage, PartnerPage, Service
 
 
 def help_partners(within_path=""):
-    """Live, public partners under `within_path` that help day and night or in an emergency.
+    """Live, public partners under `within_path` that someone can call day and night.
 
-    A fixed number of queries however many partners there are; each partner
-    carries its emergency services in `emergency_services`.
+    Only partners marked open 24 hours that give a phone number: a page that
+    promises help "day and night" must not list an office that closes, or one
+    nobody can call. A fixed number of queries however many partners there
+    are; each partner carries its emergency services in `emergency_services`.
     """
     emergency = Service.objects.filter(emergency=True)
-    offering_emergency = PartnerPage.objects.filter(services__in=emergency).values("pk")
     return (
         without_view_restrictions(PartnerPage.objects.live())
-        .filter(path__startswith=within_path)
-        .filter(Q(open_24_7=True) | Q(pk__in=offering_emergency))
+        .filter(path__startswith=within_path, open_24_7=True)
+        .exclude(phone="")
         .defer_streamfields()
         .prefetch_related(
             Prefetch("services", queryset=emergency, to_attr="emergency_services"),
             "languages",
         )
-        .order_by("-open_24_7", "title")
+        .order_by("title")
     )
 
 

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from coalition_site.blocks import BodyBlock
+from coalition_site.blocks import BodyBlock, youtube_video_id
 from coalition_site.models import BasePage, ManagedList
 
 
@@ -173,6 +173,22 @@ class ResourcePage(BasePage):
     def link_host(self):
         """The external link's site name (www.example.org), so readers know where they go."""
         return urlsplit(self.link_url).hostname or ""
+
+    @property
+    def video(self):
+        """A YouTube link as the click-to-load player (what its template needs), or None.
+
+        A library card for a video leads to this page and its player, never
+        straight to YouTube: nothing is sent to YouTube until the visitor plays.
+        """
+        video_id = youtube_video_id(self.link_url) if not self.document_id else None
+        if not video_id:
+            return None
+        return {
+            "value": {"title": self.title, "poster": None},
+            "embed_url": f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1",
+            "watch_url": f"https://www.youtube.com/watch?v={video_id}",
+        }
 
 
 class GetHelpPage(BasePage):

@@ -15,7 +15,7 @@ NEWS_PATHS = [
     "/en/news/?kind=press-release&topic=sentencing",
     "/en/news/?kind=%3Cscript%3E",  # the ignored-filter notice
     "/en/news/operation-hot-spots-2020-results/",
-    "/en/news/sample-training-recognising-trafficking/",
+    "/en/news/sample-training-recognizing-trafficking/",
 ]
 
 

@@ -49,7 +49,7 @@ def test_quick_exit_works_and_speaks_spanish(page, network, visit):
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
     status = page.locator("[data-quick-exit-status]")
-    assert status.text_content() == "Pulse Mayús una vez más para salir de este sitio."
+    assert status.text_content() == "Presione Shift una vez más para salir de este sitio."
     page.keyboard.press("Shift")
     page.wait_for_url("https://www.weather.gov/")
     assert page.title() == "Weather"

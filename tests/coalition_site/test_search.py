@@ -195,7 +195,7 @@ def test_searching_a_demo_page_title_finds_that_page_first(client, demo):
     found = results(client.get("/en/search/?q=Operation+Hot+Spots"))
     assert found[:2] == [
         "Operation Hot Spots",
-        "Operation Hot Spots 2020: 103 arrests in countywide stings",
+        "Operation Hot Spots 2020: stings aimed at sex buyers lead to 103 arrests",
     ]
 
 

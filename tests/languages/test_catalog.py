@@ -113,3 +113,11 @@ def test_catalog_languages_are_site_languages():
     codes = {code for code, _name in settings.LANGUAGES}
     for language in LANGUAGES_WITH_CATALOGS:
         assert language.replace("_", "-").lower() in codes
+
+
+def test_spanish_catalog_is_the_spanish_of_sacramento():
+    """Neutral Latin-American Spanish: "presione", "Shift", "agregue", not Spain's words."""
+    spain_only = re.compile(r"\b(pulse|pulsa|pulsar|Mayús|añada|añadir|ordenador)\b", re.I)
+    catalog = polib.pofile(str(LOCALE_DIR / "es" / "LC_MESSAGES" / "django.po"))
+    found = [entry.msgstr for entry in catalog if spain_only.search(entry.msgstr)]
+    assert not found, found

@@ -1,5 +1,6 @@
 """The demo site in Spanish: real translations of the English safety pages."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -22,7 +23,18 @@ SPANISH_PAGES = {
     "/en/resources/national-human-trafficking-hotline/": (
         "/es/recursos/linea-nacional-contra-la-trata/"
     ),
+    "/en/recognize-the-signs/": "/es/reconozca-las-senales/",
+    "/en/report-a-tip/": "/es/reporte-una-sospecha/",
+    "/en/contact/": "/es/contacto/",
+    "/en/news/": "/es/noticias/",
+    "/en/partners/": "/es/organizaciones-aliadas/",
+    "/en/partners/community-against-sexual-harm/": (
+        "/es/organizaciones-aliadas/community-against-sexual-harm/"
+    ),
+    "/en/news/operation-hot-spots-2020-results/": "/es/noticias/operacion-hot-spots-2020/",
 }
+# Spain's Spanish where Sacramento's Spanish speakers say otherwise.
+SPAIN_ONLY = re.compile(r"\b(pulse|pulsa|pulsar|Mayús|añada|añadir|ordenador|vosotros)\b", re.I)
 
 
 @pytest.fixture
@@ -54,6 +66,8 @@ def test_spanish_pages_are_translations_of_the_english_ones(client, demo):
 def test_spanish_safety_pages_say_what_matters(client, demo):
     browse = soup(client.get("/es/navegar-con-seguridad/")).get_text()
     assert "No borra su historial de navegación" in browse
+    assert "con presionar Atrás una vez verá la anterior" in browse
+    assert "presionar la tecla Shift" in browse
     help_page = soup(client.get("/es/obtener-ayuda/"))
     text = help_page.get_text()
     assert "1-888-373-7888" in text and "233733" in text and "911" in text
@@ -107,3 +121,46 @@ def test_spanish_search_puts_get_help_first(client, demo):
     assert first["href"] == "/es/obtener-ayuda/"
     english = soup(client.get("/en/search/?q=help"))
     assert english.select_one(".search-results .card__title a")["href"] == "/en/get-help/"
+
+
+def test_spanish_is_the_spanish_of_sacramento(client, demo):
+    for path in [*SPANISH_PAGES.values(), "/es/navegar-con-seguridad/"]:
+        text = soup(client.get(path)).get_text(" ")
+        assert not SPAIN_ONLY.search(text), (path, SPAIN_ONLY.search(text).group())
+
+
+def test_spanish_contact_form_is_in_spanish(client, demo):
+    page = soup(client.get("/es/contacto/"))
+    labels = [label.get_text(" ", strip=True) for label in page.select("form label")]
+    assert any(label.startswith("Su nombre") for label in labels), labels
+    assert any(label.startswith("Mensaje") for label in labels), labels
+    assert "nadie revisa este formulario a toda hora" in page.get_text()
+
+
+def test_spanish_press_room_and_release(client, demo):
+    news = soup(client.get("/es/noticias/"))
+    room = news.select_one("#press-room")
+    assert room.h2.get_text() == "Sala de prensa"
+    assert "Sacramento Together es una coalición" in room.get_text()
+    assert "Noticias y prensa" in [a.get_text(strip=True) for a in news.select(".primary-nav a")]
+    sheet = client.get("/es/noticias/fact-sheet/")
+    assert sheet["Content-Type"] == "application/pdf"
+    release = soup(client.get("/es/noticias/operacion-hot-spots-2020/"))
+    header = release.select_one("article header").get_text(" ", strip=True)
+    assert "Para publicación inmediata" in header and "press@example.org" in header
+    assert "Acerca de Sacramento Together" in release.select_one(".news__boilerplate").get_text()
+
+
+def test_spanish_directory_uses_spanish_terms_and_only_the_facts(client, demo):
+    directory = soup(client.get("/es/organizaciones-aliadas/"))
+    options = {option.get_text(strip=True) for option in directory.select("select option")}
+    assert "Refugio de emergencia" in options and "Emergency shelter" not in options
+    menu = [a.get_text(strip=True) for a in directory.select(".primary-nav a")]
+    assert "Organizaciones aliadas" in menu
+    real = soup(client.get("/es/organizaciones-aliadas/sacramento-police-department/"))
+    assert real.select_one(".partner__offer, .partner__reviewed") is None
+    help_page = soup(client.get("/es/obtener-ayuda/"))
+    listed = [
+        a.get_text(strip=True) for a in help_page.select(".get-help__partners .card__title a")
+    ]
+    assert listed and all("(ejemplo)" in title for title in listed)

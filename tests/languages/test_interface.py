@@ -20,7 +20,7 @@ def test_quick_exit_speaks_spanish_on_spanish_pages(client, es_home):
     link = page.select_one("[data-quick-exit]")
     assert link.get_text(" ", strip=True).startswith("Salida rápida")
     assert link["data-leaving-message"] == "Saliendo de este sitio ahora."
-    assert link["data-one-more-message"] == "Pulse Mayús una vez más para salir de este sitio."
+    assert link["data-one-more-message"] == "Presione Shift una vez más para salir de este sitio."
     assert page.select_one(".skip-link").get_text() == "Saltar al contenido principal"
     assert "¿Necesita ayuda ahora?" in page.get_text()
 

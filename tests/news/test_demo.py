@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.template.defaultfilters import filesizeformat
 from wagtail.documents import get_document_model
@@ -14,7 +15,7 @@ from news.models import NewsIndexPage, NewsKind, NewsPage
 @pytest.fixture
 def demo_site(db):
     call_command("load_demo_content", stdout=StringIO())
-    return NewsIndexPage.objects.get()
+    return NewsIndexPage.objects.get(locale__language_code="en")
 
 
 @pytest.mark.django_db
@@ -48,7 +49,7 @@ def test_demo_news_states_the_public_facts(demo_site):
     assert sentencings.count() == 3
     assert any("more than 18 years" in item.summary for item in sentencings)
     # Invented specifics say so.
-    for item in NewsPage.objects.all():
+    for item in NewsPage.objects.filter(locale__language_code="en"):
         assert "Sample content" in str(item.body), item.title
     event = NewsPage.objects.get(kind=NewsKind.EVENT)
     assert event.event_start < event.event_end
@@ -84,3 +85,33 @@ def test_demo_news_is_loaded_once_and_rebuilt_by_a_reset(demo_site):
     assert NewsPage.objects.count() == count
     # The generated PDF is reused, not made again.
     assert get_document_model().objects.count() == documents
+
+
+@pytest.mark.django_db
+def test_demo_press_releases_read_like_press_releases(client, demo_site):
+    releases = NewsPage.objects.filter(kind=NewsKind.PRESS_RELEASE, locale=demo_site.locale)
+    titles = list(releases.values_list("title", flat=True))
+    assert len(titles) >= 4 and len(set(titles)) == len(titles), titles
+    # No two headlines start alike: each says what is new in its own words.
+    assert len({title.split()[0] for title in titles}) == len(titles), titles
+    assert demo_site.boilerplate.startswith("Sacramento Together is a coalition")
+    assert demo_site.has_media_contact and "sample" in demo_site.media_contact_role
+    for release in releases:
+        body = str(release.body)
+        # FACTS.md quotes nobody, so the demo releases quote nobody.
+        assert "quote" not in [block.block_type for block in release.body], release.title
+        words = BeautifulSoup(body, "html.parser").get_text()
+        assert not any(mark in words for mark in ['"', "\u201c", "\u201d"]), release.title
+        assert "Sample content" in body, release.title
+        soup = BeautifulSoup(client.get(release.url).content, "html.parser")
+        header = soup.select_one("article header").get_text(" ", strip=True)
+        assert "For immediate release" in header and "Sacramento, California" in header
+        assert "press@example.org" in header
+        assert "Sacramento Together is a coalition" in soup.select_one(".news__boilerplate").text
+
+
+@pytest.mark.django_db
+def test_demo_fact_sheet_fits_on_one_page(client, demo_site):
+    response = client.get("/en/news/fact-sheet/")
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.count(b"/Type /Page\n") + response.content.count(b"/Type /Page ") == 1

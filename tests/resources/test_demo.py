@@ -66,7 +66,7 @@ def test_demo_replaces_the_standard_get_help_page_and_keeps_its_text(client):
     text = soup.main.get_text(" ", strip=True)
     assert "help is available at any hour" in text
     assert "What happens when you call" in text
-    assert "A trained advocate answers" in text
+    assert "Polaris, a non-profit" in text
     # The numbers come from settings, once, not retyped in the body as well.
     assert soup.main.select_one(".hotline--panel")
     assert "Talk to the National Human Trafficking Hotline" not in text
@@ -178,3 +178,39 @@ def test_demo_loader_makes_a_get_help_page_where_there_was_none(home):
     assert page.slug == "get-help"
     assert "What happens when you call" in str(page.body)
     assert HomePage.objects.get(pk=home.pk).hero_link_page_id == page.pk
+
+
+@pytest.mark.django_db
+def test_library_cards_for_videos_lead_to_our_click_to_load_player(client):
+    load()
+    soup = soup_of(client.get("/en/resources/"))
+    for card in soup.select(".card--resource"):
+        for link in card.select("a"):
+            assert "youtu" not in link["href"], link
+    video = ResourcePage.objects.get(slug="justice-journal-part-1")
+    card_link = [a for a in soup.select(f'a[href="{video.url}"]') if "Watch" in a.get_text()]
+    assert card_link, "the card's Watch link goes to our own page"
+    page = soup_of(client.get(video.url))
+    figure = page.select_one("figure[data-video]")
+    assert figure["data-embed-src"].startswith("https://www.youtube-nocookie.com/embed/")
+    assert not page.select_one("iframe"), "nothing loads from YouTube before play"
+    note = figure.figcaption.get_text(" ", strip=True)
+    assert "without cookies" not in note
+    assert "privacy-enhanced mode" in note and "internet address" in note
+
+
+@pytest.mark.django_db
+def test_safety_wording_says_what_back_and_the_hotline_really_do(client, settings):
+    load()
+    browse = soup_of(client.get("/en/browse-safely/")).main.get_text(" ", strip=True)
+    # The quick exit calls location.replace: this page leaves the tab's history,
+    # the pages before it stay.
+    script = (settings.BASE_DIR / "static" / "js" / "site.js").read_text()
+    assert "window.location.replace(target)" in script
+    assert "one press of Back shows the previous one" in browse
+    assert "does not bring it up again" not in browse
+    assert "privacy-enhanced mode" in browse and "internet address" in browse
+    get_help = soup_of(client.get("/en/get-help/")).main.get_text(" ", strip=True)
+    assert "Polaris, a non-profit" in get_help
+    assert "informs the authorities when it suspects child abuse" in get_help
+    assert "A trained advocate answers" not in get_help

@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction, Site
 from wagtail.rich_text import RichText
 
 from coalition_site.models import SiteSettings
-from partners.models import PartnerPage, Service
+from partners.models import PartnerPage
 from resources.help import help_partners
 from tests.factories import GetHelpPageFactory, StandardPageFactory
 
@@ -25,11 +25,23 @@ def get_help(home):
 
 @pytest.fixture
 def partners(add_partner):
-    add_partner(title="Night Shelter", open_24_7=True, phone="(555) 010-0001")
-    add_partner(title="Advocates United", services=[("Victim advocacy", True)])
+    add_partner(
+        title="Night Shelter",
+        open_24_7=True,
+        phone="(555) 010-0001",
+        services=[("Emergency shelter", True)],
+    )
+    add_partner(title="Advocates United", services=[("Victim advocacy", True)], phone="555-0101")
     add_partner(title="Legal Aid", services=[("Legal services", False)], phone="555-0100")
-    add_partner(title="Draft Shelter", open_24_7=True, live=False)
-    add_partner(title="Day Clinic", hours="Weekdays 9-5", services=[("Medical care", False)])
+    add_partner(title="Draft Shelter", open_24_7=True, phone="555-0102", live=False)
+    add_partner(title="Open Line", open_24_7=True, phone="555-0103")
+    add_partner(title="No Phone House", open_24_7=True)
+    add_partner(
+        title="Day Clinic",
+        hours="Weekdays 9-5",
+        services=[("Medical care", False)],
+        phone="555-0104",
+    )
 
 
 def soup_of(response):
@@ -67,16 +79,17 @@ def test_get_help_shows_the_hotline_from_settings_911_and_the_editable_text(clie
 
 
 @pytest.mark.django_db
-def test_get_help_lists_exactly_the_partners_open_24_7_or_offering_emergency_help(
+def test_day_and_night_lists_only_live_partners_open_24_hours_with_a_phone(
     client, get_help, partners
 ):
-    # Open 24/7 first, then by name; drafts and partners without either are left out.
-    assert listed(client) == ["Night Shelter", "Advocates United"]
+    # An emergency service alone is not "day and night"; nor is a 24-hour partner
+    # nobody can call, nor a draft.
+    assert listed(client) == ["Night Shelter", "Open Line"]
     soup = soup_of(client.get("/en/get-help/"))
     cards = soup.select(".get-help__partners .card")
     assert "Open 24/7" in cards[0].get_text()
     assert cards[0].select_one('a[href="tel:+15550100001"]')
-    assert "Emergency help: Victim advocacy" in cards[1].get_text(" ", strip=True)
+    assert "Emergency help: Emergency shelter" in cards[0].get_text(" ", strip=True)
     assert soup.select_one('.get-help__partners a[href="/en/partners/"]')
 
 
@@ -90,27 +103,25 @@ def test_a_partner_that_stops_answering_at_night_leaves_the_page_when_published(
     # A draft change does not show until it is published.
     assert "Night Shelter" in listed(client)
     shelter.get_latest_revision().publish()
-    assert listed(client) == ["Advocates United"]
+    assert listed(client) == ["Open Line"]
 
     clinic = PartnerPage.objects.get(title="Day Clinic")
     clinic.open_24_7 = True
     clinic.save_revision().publish()
-    assert listed(client) == ["Day Clinic", "Advocates United"]
+    assert listed(client) == ["Day Clinic", "Open Line"]
 
 
 @pytest.mark.django_db
-def test_a_service_no_longer_counted_as_emergency_help_takes_its_partners_off(
-    client, get_help, partners
-):
-    Service.objects.filter(name="Victim advocacy").update(emergency=False)
+def test_a_partner_that_removes_its_phone_leaves_the_page(client, get_help, partners):
+    line = PartnerPage.objects.get(title="Open Line")
+    line.phone = ""
+    line.save_revision().publish()
     assert listed(client) == ["Night Shelter"]
-    Service.objects.filter(name="Legal services").update(emergency=True)
-    assert listed(client) == ["Night Shelter", "Legal Aid"]
 
 
 @pytest.mark.django_db
 def test_unpublished_partners_leave_the_page(client, get_help, partners):
-    PartnerPage.objects.get(title="Advocates United").unpublish()
+    PartnerPage.objects.get(title="Open Line").unpublish()
     assert listed(client) == ["Night Shelter"]
 
 
@@ -121,22 +132,23 @@ def test_private_partners_are_not_listed(client, get_help, partners):
         restriction_type=PageViewRestriction.PASSWORD,
         password="secret",
     )
-    assert listed(client) == ["Advocates United"]
+    assert listed(client) == ["Open Line"]
 
 
 @pytest.mark.django_db
-def test_without_listed_partners_the_page_points_to_the_hotline(client, get_help):
+def test_without_listed_partners_the_page_says_to_call_the_hotline(client, get_help, add_partner):
+    add_partner(title="Office Hours Only", phone="555-0100", services=[("Victim advocacy", True)])
     soup = soup_of(client.get("/en/get-help/"))
     section = soup.select_one(".get-help__partners")
     assert section.select(".card") == []
-    assert "hotline above answers at any hour" in section.get_text()
+    assert "Call the hotline above: it answers 24 hours a day" in section.get_text()
 
 
 @pytest.mark.django_db
 def test_help_partners_can_be_called_alone(partners, home):
     assert [partner.title for partner in help_partners(home.path)] == [
         "Night Shelter",
-        "Advocates United",
+        "Open Line",
     ]
     assert list(help_partners("9999")) == []
 
@@ -164,6 +176,7 @@ def test_get_help_query_count_does_not_grow_with_the_partners_listed(
         add_partner(
             title=f"Few {number}",
             open_24_7=True,
+            phone=f"555-01{number:02}",
             services=[("Emergency shelter", True), ("Housing", False)],
             languages=["English", "Spanish"],
         )
@@ -171,7 +184,8 @@ def test_get_help_query_count_does_not_grow_with_the_partners_listed(
     for number in range(18):
         add_partner(
             title=f"Many {number}",
-            open_24_7=bool(number % 2),
+            open_24_7=True,
+            phone=f"555-02{number:02}",
             services=[("Victim advocacy", True)],
             languages=["English", "Hmong"],
         )

@@ -39,9 +39,12 @@ class Command(BaseCommand):
             for loader in CONTENT_APP_LOADERS:
                 loader(home)
             demo.add_search_promotions(home)
-            # In Spanish: translations of the home, safety and about pages, and the library.
+            # In Spanish: translations of the home, safety and about pages, the library,
+            # the news and the partner directory.
             es_home = demo.load_spanish(home)
             resources.demo.load_spanish(home, es_home)
+            news.demo.load_spanish(home, es_home)
+            partners.demo.load_spanish(home, es_home)
             demo.arrange_menu(home)
             demo.link_about_pages(home)
         if created:
