@@ -82,11 +82,13 @@ def test_spanish_footer_and_menu(client, demo):
     assert "coalición dirigida por la Oficina del Fiscal de Distrito" in footer.get_text()
     assert footer.select_one('a[href="/es/navegar-con-seguridad/"]')
     menu = [a.get_text(strip=True) for a in page.select(".primary-nav a")]
-    # The English menu's order, with the pages that exist in Spanish; no English titles.
+    # The English menu's order and items, in Spanish; no English titles.
     assert menu == [
         "Obtener ayuda",
-        "Reconocer las señales",
-        "Reportar una sospecha",
+        "Reconozca las señales",
+        "Reporte una sospecha",
+        "Organizaciones aliadas",
+        "Noticias y prensa",
         "Recursos",
         "Sobre nosotros",
     ]
