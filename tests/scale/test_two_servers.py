@@ -30,7 +30,9 @@ from .servers import (
     production_environment,
 )
 
-pytestmark = pytest.mark.scale
+# One story told in order on one cluster (a later test reads what an earlier one
+# published), so the module stays on one pytest-xdist worker (`--dist loadgroup`).
+pytestmark = [pytest.mark.scale, pytest.mark.xdist_group("two_servers")]
 
 PASSWORD = "scale-check-" + uuid.uuid4().hex
 TOTP_KEY = uuid.uuid4().hex + uuid.uuid4().hex[:8]  # 20 bytes, hex, as django-otp keeps it
