@@ -101,13 +101,15 @@ def social_meta(context):
     else:
         url = request.build_absolute_uri(request.path) if request else ""
         title, description = "", ""
-    image, rendition = share_rendition(
-        [
-            context.get("share_image"),
-            getattr(page, "listing_image", None),
-            site_settings.share_image if site_settings else None,
-        ]
-    )
+
+    def candidates():
+        # In order, each looked up only if the one before is missing or unreadable.
+        yield context.get("share_image")
+        yield getattr(page, "listing_image", None)
+        if site_settings:
+            yield site_settings.share_image
+
+    image, rendition = share_rendition(candidates())
     return {
         "canonical_url": url,
         "title": title,

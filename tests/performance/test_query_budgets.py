@@ -18,13 +18,22 @@ import pytest
 from .conftest import SCENARIOS, cold_queries, first_read_queries
 
 QUERY_BUDGET = 20
+# Over the budget on purpose, measured: a press release opens with its press room's
+# media contact (the news index above it), one query more: 21, flat from 5 to 50 items.
+OVER_BUDGET = {"news item": 1}
 # The public languages; the menu, its home page and its restrictions; the language
 # links; the "browse safely" page in the reader's language.
 FRAGMENT_QUERIES = 7
 
 
 def explain(sql):
-    return "\n".join(f"  {number}. {query[:160]}" for number, query in enumerate(sql, 1))
+    """Each query's table and condition, numbered (the column lists say little)."""
+    lines = []
+    for number, query in enumerate(sql, 1):
+        table = query.partition(" FROM ")[2][:60]
+        condition = query.partition(" WHERE ")[2][:160]
+        lines.append(f"  {number}. FROM {table} … WHERE {condition}")
+    return "\n".join(lines)
 
 
 @pytest.mark.django_db
@@ -41,7 +50,8 @@ def test_page_type_stays_within_the_budget_at_any_size(client, site, page_type):
         f"{page_type}: {few} queries with 5 items, {many} with 50\n"
         f"with 5:\n{explain(few_sql)}\nwith 50:\n{explain(many_sql)}"
     )
-    assert many <= QUERY_BUDGET, f"{page_type}: {many} queries\n{explain(many_sql)}"
+    budget = QUERY_BUDGET + OVER_BUDGET.get(page_type, 0)
+    assert many <= budget, f"{page_type}: {many} queries\n{explain(many_sql)}"
     assert after_change <= many + FRAGMENT_QUERIES
 
 
