@@ -8,6 +8,7 @@ hotline bar never covers the element that has keyboard focus (WCAG 2.4.11).
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import axe_violations, describe
 
@@ -244,11 +245,12 @@ def test_escape_closes_the_phone_menu_and_search_closes_it_too(new_context, visi
     menu.locator("summary").click()
     assert menu.get_attribute("open") is not None
     page.keyboard.press("Escape")
-    page.wait_for_function("!document.querySelector('.site-menu').open", timeout=2000)
+    # Waits for the attribute to go (no string evaluation: the CSP forbids eval).
+    expect(menu).not_to_have_attribute("open", "", timeout=2000)
     assert page.evaluate("document.activeElement.closest('.site-menu') !== null")
 
     menu.locator("summary").click()
     page.locator(".site-search-toggle > summary").click()
     # The toggle event comes a moment after the click.
-    page.wait_for_function("!document.querySelector('.site-menu').open", timeout=2000)
+    expect(menu).not_to_have_attribute("open", "", timeout=2000)
     assert page.get_by_label("Search the site").is_visible()
