@@ -30,8 +30,8 @@ from .servers import (
     production_environment,
 )
 
-# One story told in order on one cluster (a later test reads what an earlier one
-# published), so the module stays on one pytest-xdist worker (`--dist loadgroup`).
+# The module's tests share one cluster, built once per pytest-xdist worker: keep them
+# on one worker (`--dist loadgroup`).
 pytestmark = [pytest.mark.scale, pytest.mark.xdist_group("two_servers")]
 
 PASSWORD = "scale-check-" + uuid.uuid4().hex
@@ -285,13 +285,10 @@ def test_a_change_published_on_one_server_is_served_by_the_other(cluster, editor
         if key.startswith(("original_images/", "documents/")):
             assert s3.anonymous_status(key) == 403, key
 
-
-def test_private_documents_are_served_only_through_the_app(cluster, editor_cookies):
-    """Never by a public S3 address: through Wagtail's serve view, which checks privacy."""
-    b = cluster["b"]
-    reader = Browser(b.port)
+    # The private document on the page: never by a public S3 address, only through
+    # Wagtail's serve view, which checks privacy.
     page = reader.get(cluster["path"])
-    assert soup(page).h1.get_text(strip=True) == NEW_TITLE, "run with the test above"
+    assert soup(page).h1.get_text(strip=True) == NEW_TITLE
     links = [a["href"] for a in soup(page).find_all("a", href=True) if "shared-notes" in a["href"]]
     assert links and all(re.fullmatch(r"/documents/\d+/shared-notes[^/]*\.txt", h) for h in links)
     assert "documents/shared-notes" not in page.text.replace(links[0], "")
