@@ -79,4 +79,4 @@ def querystring_without_page(request):
     return params.urlencode()
 
 
-IGNORED_FILTERS_MESSAGE = _("Some filters were not recognised and have been ignored.")
+IGNORED_FILTERS_MESSAGE = _("Some filters were not recognized and have been ignored.")

@@ -14,7 +14,7 @@ from coalition_site.models import BasePage, ManagedList, phone_href
 
 
 class Sector(models.TextChoices):
-    COMMUNITY = "community", _("Community organisation")
+    COMMUNITY = "community", _("Community organization")
     LAW_ENFORCEMENT = "law-enforcement", _("Law enforcement")
     PROSECUTION = "prosecution", _("Prosecution and courts")
     LOCAL_AGENCY = "local-agency", _("County or city agency")
@@ -98,7 +98,7 @@ class PartnerIndexPage(BasePage):
 
 
 class PartnerPage(BasePage):
-    """One organisation's profile, kept current by that organisation."""
+    """One organization's profile, kept current by that organization."""
 
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -111,7 +111,7 @@ class PartnerPage(BasePage):
         _("logo alt text"),
         max_length=200,
         blank=True,
-        help_text=_("What the logo says, usually the organisation's name."),
+        help_text=_("What the logo says, usually the organization's name."),
     )
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
     services = ParentalManyToManyField(Service, blank=True, related_name="partners")

@@ -60,7 +60,7 @@ def read_duration(fileobj, extension):
     try:
         parsed = mutagen.File(fileobj, options=MUTAGEN_READERS[extension])
         if parsed is None or parsed.info is None:
-            raise ValueError("not recognised")
+            raise ValueError("not recognized")
         return round(parsed.info.length)
     except (EOFError, mutagen.MutagenError) as error:
         raise ValueError(str(error)) from error

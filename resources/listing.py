@@ -93,7 +93,7 @@ def filter_data(request):
     """The filters asked for, without the page number, NUL bytes or overlong values.
 
     Only the library's own parameters are kept, so unrelated ones (a tracking
-    tag, say) neither count as filters nor trigger the "not recognised" notice.
+    tag, say) neither count as filters nor trigger the "not recognized" notice.
     """
     data = request.GET.copy()
     for name in list(data.keys()):

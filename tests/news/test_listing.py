@@ -134,7 +134,7 @@ def test_filter_form_is_a_plain_get_form_that_keeps_the_choices(client, mixed):
 def test_unknown_filter_values_are_ignored_with_a_notice(client, mixed, query, expected):
     response = client.get(f"/en/news/?{query}")
     assert len(titles(response)) == expected
-    assert "not recognised" in notice(response)
+    assert "not recognized" in notice(response)
     assert "<script>alert" not in response.content.decode()
 
 

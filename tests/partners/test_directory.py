@@ -134,7 +134,7 @@ def test_hostile_query_strings_never_give_a_server_error(client, partners, query
 def test_unknown_filter_values_are_ignored_with_a_notice(client, partners):
     response = client.get("/en/partners/?service=no-such-service&sector=community")
     assert names(response) == ["City Legal Aid", "Harbor Shelter"]
-    assert "not recognised" in response.content.decode()
+    assert "not recognized" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -220,7 +220,7 @@ def test_partner_sees_only_its_own_page_and_its_own_images(partner_client, partn
     )
 
     home = partner_client.get("/admin/").content.decode()
-    assert "Your organisation&#x27;s profile" in home or "Your organisation's profile" in home
+    assert "Your organization&#x27;s profile" in home or "Your organization's profile" in home
     assert reverse("wagtailadmin_pages:edit", args=[tree["own"].pk]) in home
 
     listing = partner_client.get(reverse("wagtailadmin_explore", args=[tree["directory"].pk]))

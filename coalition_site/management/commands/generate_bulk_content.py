@@ -98,7 +98,7 @@ class Command(BaseCommand):
                 title=f"Sample partner {number:03d}",
                 slug=f"sample-bulk-partner-{number:03d}",
                 sector=next(sectors),
-                summary="A sample organisation made for load tests; it does not exist.",
+                summary="A sample organization made for load tests; it does not exist.",
                 logo=next(images),
                 logo_alt_text=f"Sample partner {number:03d}",
                 open_24_7=number % 7 == 0,

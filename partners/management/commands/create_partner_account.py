@@ -15,7 +15,7 @@ from partners.roles import grant_partner_access
 
 class Command(BaseCommand):
     help = (
-        "Give a partner organisation an admin account that can edit and submit its own "
+        "Give a partner organization an admin account that can edit and submit its own "
         "profile, and nothing else. Prints a one-time link to set the password."
     )
 
