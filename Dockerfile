@@ -35,7 +35,7 @@ WORKDIR /app
 # The code stays owned by root, read-only for the app user; only local media
 # (used when no S3 bucket is configured) is writable. Mount a volume there so
 # uploads outlive the container; the site serves image renditions from it
-# (coalition_site/media.py). With more than one container, use a bucket instead.
+# (operations/media.py). With more than one container, use a bucket instead.
 COPY --from=build /app /app
 RUN mkdir -p /app/media && chown 10001:10001 /app/media
 VOLUME ["/app/media"]

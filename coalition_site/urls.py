@@ -7,7 +7,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import media, two_factor, views
+from accounts import two_factor
+from operations import media
+from search import views as search_views
+
+from . import views
 from .sitemaps import SiteSitemap
 
 urlpatterns = [
@@ -27,7 +31,7 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 if media.serves_local_media():
     # No bucket, in development as in production: image renditions from this
-    # server's disk, and nothing else there (coalition_site/media.py). With a
+    # server's disk, and nothing else there (operations/media.py). With a
     # bucket, pages link the bucket instead.
     urlpatterns += media.urlpatterns
 
@@ -35,10 +39,10 @@ if media.serves_local_media():
 # bare "/" and old addresses without a prefix are redirected by
 # languages.i18n.LocaleMiddleware. Everything above stays unprefixed.
 urlpatterns += i18n_patterns(
-    path("search/", views.search, name="search"),
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
-# A database outage gets the 503 page (coalition_site/outage.py), anything else the 500 page.
-handler500 = "coalition_site.outage.server_error"
+# A database outage gets the 503 page (operations/outage.py), anything else the 500 page.
+handler500 = "operations.outage.server_error"

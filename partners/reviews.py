@@ -11,9 +11,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Revision
 
+from accounts.roles import EDITORS_GROUP
+
 from .admin_views import REVIEW_EVERY
 from .models import PartnerPage, ReviewReminder
-from .roles import EDITORS_GROUP
 
 # Partner accounts are reminded this long before their profile's year is up.
 REMIND_BEFORE = datetime.timedelta(days=30)

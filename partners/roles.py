@@ -1,17 +1,20 @@
 """Who may do what with partner profiles: the review workflow and partner accounts."""
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
+    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
-EDITORS_GROUP = "Coalition editors"
 REVIEW_WORKFLOW = "Partner profile review"
+REVIEW_TASK = "Coalition editors approve"
 PARTNER_GROUP_PREFIX = "Partner: "
 PARTNER_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
@@ -19,6 +22,21 @@ PARTNER_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
 ]
+
+
+def ensure_review_workflow(editors):
+    """Editors feature partners, and approve every partner's change (run by accounts.roles)."""
+    editors.permissions.add(
+        Permission.objects.get(content_type__app_label="partners", codename="feature_partner")
+    )
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(
+            name=REVIEW_TASK, content_type=ContentType.objects.get_for_model(GroupApprovalTask)
+        )
+    task.groups.add(editors)
+    workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
 
 
 def assign_review_workflow(directory):

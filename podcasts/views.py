@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.admin.views.reports import PageReportView
 
-from coalition_site.ranges import ranged_file_response
+from operations.ranges import ranged_file_response
 
 from .feeds import PodcastFeed
 from .models import AudioFile, PodcastEpisodePage, PodcastIndexPage

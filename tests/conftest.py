@@ -68,3 +68,17 @@ def home(db):
         defaults={"hostname": "localhost", "port": 80, "root_page": page},
     )
     return page
+
+
+@pytest.fixture
+def file_storage(settings, tmp_path):
+    """Files on disk in a temporary folder: Wagtail serves documents from a file path."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    return tmp_path

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "coalition_site",
     "caching",
     "languages",
+    "operations",
+    "search",
     "partners",
     "news",
     "podcasts",
@@ -94,15 +96,17 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Last: its post_migrate makes the roles once every app's permissions exist.
+    "accounts",
 ]
 
 MIDDLEWARE = [
-    "coalition_site.middleware.HealthCheckMiddleware",
+    "operations.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "coalition_site.security.SecurityHeadersMiddleware",
-    "coalition_site.security.ContentSecurityPolicyMiddleware",
+    "operations.headers.SecurityHeadersMiddleware",
+    "operations.headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "coalition_site.outage.DatabaseOutageMiddleware",
+    "operations.outage.DatabaseOutageMiddleware",
     # Text compressed unless it carries a CSRF token; then the anonymous page
     # cache, whose hits skip everything below (see "Performance and scaling").
     "caching.pagecache.CsrfSafeGZipMiddleware",
@@ -114,12 +118,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Two-step sign-in for the admin (coalition_site/two_factor.py).
+    # Two-step sign-in for the admin (accounts/two_factor.py).
     "django_otp.middleware.OTPMiddleware",
-    "coalition_site.two_factor.TwoFactorMiddleware",
+    "accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # A partner sees no page but its own in the admin (coalition_site/admin_scope.py).
-    "coalition_site.admin_scope.AdminScopeMiddleware",
+    # A partner sees no page but its own in the admin (accounts/admin_scope.py).
+    "accounts.admin_scope.AdminScopeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into its message.
@@ -335,7 +339,7 @@ def media_origins():
 
 
 MEDIA_ORIGINS = media_origins()
-# django-csp 4 (coalition_site.security.ContentSecurityPolicyMiddleware). Every
+# django-csp 4 (operations.headers.ContentSecurityPolicyMiddleware). Every
 # script and style is a file in static/; no inline code and no nonces, so a
 # cached page is safe to replay. The only frame is the click-to-load video.
 CONTENT_SECURITY_POLICY = {
@@ -374,9 +378,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 }
 # Cross-Origin-Resource-Policy is same-origin except under these prefixes: the
 # podcast audio and feeds, news feeds and media, which web podcast players and
-# feed readers load from their own sites (coalition_site.security).
+# feed readers load from their own sites (operations.headers).
 SHARED_RESOURCE_PATH_PREFIXES = ["/podcasts/", "/news/feeds/", "/media/"]
-# coalition_site.security.SecurityHeadersMiddleware. Features no page uses are
+# operations.headers.SecurityHeadersMiddleware. Features no page uses are
 # off; the YouTube player, once a reader starts it, may play and go full screen.
 _PLAYER = ["self", "https://www.youtube-nocookie.com"]
 PERMISSIONS_POLICY = {
@@ -406,17 +410,17 @@ PERMISSIONS_POLICY = {
 
 # ---- Sign-in protection (django-axes) ----
 # Five wrong passwords for one username from one address lock that pair for
-# 30 minutes; the sign-in page says so (coalition_site.security.lockout_response).
+# 30 minutes; the sign-in page says so (accounts.lockout.lockout_response).
 # `manage.py axes_reset` (or axes_reset_username NAME) unlocks at once.
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "coalition_site.security.lockout_response"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_VERBOSE = False  # no start-up banner on every command; lockouts are still logged
 
-# Two-step sign-in (django-otp, coalition_site/two_factor.py): compulsory for
+# Two-step sign-in (django-otp, accounts/two_factor.py): compulsory for
 # superusers and coalition editors where this is on (production), optional for
 # partner accounts everywhere.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
@@ -425,10 +429,10 @@ OTP_TOTP_ISSUER = "Sacramento Together"
 WAGTAIL_SITE_NAME = "Sacramento Together"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database backend; on PostgreSQL each language is stemmed with its own
-# text-search configuration (coalition_site/search_backend.py).
+# text-search configuration (search/backend.py).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "coalition_site.search_backend",
+        "BACKEND": "search.backend",
         "SEARCH_CONFIGS": {"en": "english", "es": "spanish"},
     }
 }

@@ -1,24 +1,10 @@
-"""Coalition editors manage the list of news topics."""
+"""The editors' permissions on news topics: made by accounts.roles.ensure_roles after every migrate.
+
+This migration once made them with the project's live code; it is kept, empty,
+so that the migration graph stays the same.
+"""
 
 from django.db import migrations
-
-from coalition_site.roles import EDITORS_GROUP, grant_model_permissions
-
-
-def grant_topic_permissions(apps, schema_editor):
-    grant_model_permissions(
-        apps, EDITORS_GROUP, "news", ["topic"], ["add", "change", "delete", "view"]
-    )
-
-
-def revoke_topic_permissions(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=EDITORS_GROUP).first()
-    if group is not None:
-        group.permissions.remove(
-            *Permission.objects.filter(content_type__app_label="news", codename__endswith="_topic")
-        )
 
 
 class Migration(migrations.Migration):
@@ -27,4 +13,4 @@ class Migration(migrations.Migration):
         ("coalition_site", "0003_coalition_editors"),
     ]
 
-    operations = [migrations.RunPython(grant_topic_permissions, revoke_topic_permissions)]
+    operations = []

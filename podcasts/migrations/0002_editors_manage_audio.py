@@ -1,14 +1,10 @@
-"""Coalition editors upload and manage the audio files of podcast episodes."""
+"""The editors' permissions on podcast audio: made by accounts.roles.ensure_roles after every migrate.
+
+This migration once made them with the project's live code; it is kept, empty,
+so that the migration graph stays the same.
+"""
 
 from django.db import migrations
-
-from coalition_site.roles import EDITORS_GROUP, grant_model_permissions
-
-
-def grant_audio_permissions(apps, schema_editor):
-    grant_model_permissions(
-        apps, EDITORS_GROUP, "podcasts", ["audiofile"], ["add", "change", "delete", "view"]
-    )
 
 
 class Migration(migrations.Migration):
@@ -17,4 +13,4 @@ class Migration(migrations.Migration):
         ("coalition_site", "0003_coalition_editors"),
     ]
 
-    operations = [migrations.RunPython(grant_audio_permissions, migrations.RunPython.noop)]
+    operations = []

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import GroupApprovalTask, Site, Task, Workflow, WorkflowTask
 
+from accounts.roles import EDITORS_GROUP
 from coalition_site.models import SiteSettings
-from coalition_site.roles import EDITORS_GROUP
 from partners.roles import REVIEW_WORKFLOW
 from tests.factories import PartnerIndexPageFactory, PartnerPageFactory, StandardPageFactory
 

@@ -9,8 +9,19 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["coalition_site", "caching", "languages", "partners", "news", "podcasts", "resources"]
-ADAPTERS = {"coalition_site/search_backend.py", "coalition_site/security.py"}
+APPS = [
+    "coalition_site",
+    "caching",
+    "languages",
+    "accounts",
+    "operations",
+    "search",
+    "partners",
+    "news",
+    "podcasts",
+    "resources",
+]
+ADAPTERS = {"search/backend.py", "operations/headers.py"}
 # `obj._name` or getattr/hasattr/setattr(obj, "_name"); Django's documented `_meta` is public.
 PRIVATE = re.compile(r"\.(_[a-z]\w*)|(?:get|has|set)attr\([^,]+,\s*[\"'](_[a-z]\w*)")
 

@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Page
 
-from coalition_site.search import searchable_types
+from search.query import searchable_types
 from tests.factories import PartnerIndexPageFactory, PartnerPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db

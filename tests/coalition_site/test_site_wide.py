@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Page
 
-from coalition_site.search import searchable_types
+from search.query import searchable_types
 
 # For a choice of the search's type filter: a word from the body of a demo page
 # of that type, and the label results carry.

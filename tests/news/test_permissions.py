@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from coalition_site.roles import EDITORS_GROUP
+from accounts.roles import EDITORS_GROUP
 from news.models import NewsPage, Topic
 from partners.roles import grant_partner_access
 

@@ -17,7 +17,8 @@ from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, GroupCollectionPermission, Page, Site, WorkflowState
 
-from partners.roles import EDITORS_GROUP, grant_partner_access
+from accounts.roles import EDITORS_GROUP
+from partners.roles import grant_partner_access
 from tests.factories import (
     AudioFileFactory,
     DocumentFactory,

@@ -12,7 +12,8 @@ from django.urls import reverse
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page, Revision, Site
 
-from partners.roles import EDITORS_GROUP, grant_partner_access
+from accounts.roles import EDITORS_GROUP
+from partners.roles import grant_partner_access
 from tests.factories import StandardPageFactory
 
 User = get_user_model()

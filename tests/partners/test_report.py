@@ -5,8 +5,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from accounts.roles import EDITORS_GROUP
 from partners.admin_views import profiles_needing_attention
-from partners.roles import EDITORS_GROUP, grant_partner_access
+from partners.roles import grant_partner_access
 
 User = get_user_model()
 

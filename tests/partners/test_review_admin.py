@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.models import Revision
 
+from accounts.roles import EDITORS_GROUP
 from partners.models import PartnerPage
-from partners.roles import EDITORS_GROUP, grant_partner_access
+from partners.roles import grant_partner_access
 from tests.partners.test_workflow import submit_change
 
 User = get_user_model()

@@ -11,8 +11,9 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Locale
 
+from accounts.roles import EDITORS_GROUP
 from partners.models import ReviewReminder
-from partners.roles import EDITORS_GROUP, grant_partner_access
+from partners.roles import grant_partner_access
 
 User = get_user_model()
 REVIEWED = datetime.date(2026, 1, 15)

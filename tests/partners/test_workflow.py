@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.models import WorkflowState
 
+from accounts.roles import EDITORS_GROUP
 from partners.admin_views import profiles_needing_attention
 from partners.models import PartnerPage
-from partners.roles import EDITORS_GROUP, REVIEW_WORKFLOW, grant_partner_access
+from partners.roles import REVIEW_WORKFLOW, grant_partner_access
 from tests.partners.test_permissions import edit_form_data
 
 User = get_user_model()

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from coalition_site.roles import EDITORS_GROUP
+from accounts.roles import EDITORS_GROUP
 from podcasts.models import AudioFile, PodcastEpisodePage, PodcastIndexPage
 from tests.factories import (
     AudioFileFactory,

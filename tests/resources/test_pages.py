@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
+from accounts.roles import EDITORS_GROUP
 from coalition_site.models import HomePage, StandardPage
-from coalition_site.roles import EDITORS_GROUP
 from resources.models import Audience, GetHelpPage, ResourceIndexPage, ResourcePage
 from tests.factories import (
     DocumentFactory,

@@ -28,17 +28,3 @@ def demo(demo_site, db):
     """Use in tests: the demo site plus the per-test database access."""
     cache.clear()
     return demo_site
-
-
-@pytest.fixture
-def file_storage(settings, tmp_path):
-    """Files on disk in a temporary folder: Wagtail serves documents from a file path."""
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    return tmp_path

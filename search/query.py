@@ -13,7 +13,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from .listing import clean_keyword, paginate, without_view_restrictions
+from coalition_site.listing import clean_keyword, paginate, without_view_restrictions
 
 RESULTS_PER_PAGE = 10
 

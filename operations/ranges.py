@@ -2,7 +2,7 @@
 
 One parser and one response for every file the site streams itself: podcast
 audio (podcasts/views.py) and, without an S3 bucket, images under /media/
-(coalition_site/media.py).
+(operations/media.py).
 """
 
 import re

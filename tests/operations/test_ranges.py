@@ -2,7 +2,7 @@
 
 import pytest
 
-from coalition_site.ranges import UnsatisfiableRange, parse_range
+from operations.ranges import UnsatisfiableRange, parse_range
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-from coalition_site.roles import EDITORS_GROUP
+from accounts.roles import EDITORS_GROUP
 
 DEFAULT_ADMIN_EMAIL = "admin@example.org"
 

@@ -12,7 +12,7 @@ from django.db import OperationalError, close_old_connections, connections
 from django.template.loader import get_template
 from django.test import Client
 
-from coalition_site.outage import server_error
+from operations.outage import server_error
 from tests.factories import StandardPageFactory
 
 DB_DOWN = mock.patch(

@@ -1,7 +1,7 @@
 """Local media without a bucket: renditions served by the site, nothing else under /media/.
 
 The test settings keep files in memory (a local backend), so /media/ is routed to
-coalition_site/media.py as in production with local media. tests/scale/test_local_media.py
+operations/media.py as in production with local media. tests/scale/test_local_media.py
 runs the same with the production settings under gunicorn.
 """
 

@@ -126,7 +126,7 @@ def test_backup_and_restore_into_a_new_database(restored_database, file_storage,
 
 
 def test_restore_refuses_an_archive_that_climbs_out_of_its_folder(tmp_path, settings):
-    from coalition_site.backup import restore
+    from operations.backup import restore
 
     evil = tmp_path / "evil.tar.gz"
     payload = tmp_path / "payload.txt"

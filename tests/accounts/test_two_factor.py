@@ -12,7 +12,7 @@ from django.test import Client, override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from coalition_site.roles import EDITORS_GROUP
+from accounts.roles import EDITORS_GROUP
 
 pytestmark = pytest.mark.django_db
 
