@@ -38,7 +38,8 @@ import json
 from news.models import NewsPage
 from partners.models import PartnerPage, Service
 from podcasts.models import PodcastEpisodePage, PodcastIndexPage
-from resources.models import GetHelpPage, ResourcePage
+from resources.models import ResourcePage
+from safety.models import GetHelpPage
 from coalition_site.models import StandardPage
 from django.contrib.staticfiles.storage import staticfiles_storage
 

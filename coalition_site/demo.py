@@ -13,6 +13,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from safety.models import SafetySettings
+
 from .models import FormField, FormPage, HomePage, SiteSettings, StandardPage
 from .share_image import make_share_image
 
@@ -506,8 +508,11 @@ def load():
     site.site_name = "Sacramento Together"
     site.save()
 
+    safety = SafetySettings.for_site(site)
+    safety.browse_safely_page = pages["browse-safely"]
+    safety.save()
+
     settings = SiteSettings.for_site(site)
-    settings.browse_safely_page = pages["browse-safely"]
     settings.share_image = make_share_image()
     settings.contact_address = "Sample address: 100 Example Street, Sacramento, CA 95814"
     settings.contact_email = "info@example.org"

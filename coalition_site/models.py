@@ -30,35 +30,10 @@ def phone_href(number):
     return f"tel:{digits}"
 
 
-@register_setting(icon="warning")
+@register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    """What every page shows: the hotline, the quick exit, contact and social links."""
+    """Contact, footer, social links and the share image (the hotline: safety.SafetySettings)."""
 
-    hotline_phone = models.CharField(
-        _("hotline phone"),
-        max_length=30,
-        default="1-888-373-7888",
-        help_text=_("National Human Trafficking Hotline, shown on every page."),
-    )
-    hotline_text = models.CharField(_("hotline text number"), max_length=30, default="233733")
-    hotline_tty = models.CharField(_("TTY"), max_length=30, default="711", blank=True)
-    emergency_number = models.CharField(_("emergency number"), max_length=10, default="911")
-    quick_exit_url = models.URLField(
-        _("quick exit goes to"),
-        default="https://www.weather.gov/",
-        help_text=_(
-            "A neutral site that draws no attention, opened in place of this one. "
-            "Test it after every change."
-        ),
-    )
-    browse_safely_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The page that explains the quick exit and private browsing."),
-    )
     share_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -83,11 +58,6 @@ class SiteSettings(BaseSiteSetting):
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
 
     panels = [
-        MultiFieldPanel(
-            ["hotline_phone", "hotline_text", "hotline_tty", "emergency_number"],
-            heading=_("Hotline"),
-        ),
-        MultiFieldPanel(["quick_exit_url", "browse_safely_page"], heading=_("Safety")),
         "share_image",
         MultiFieldPanel(
             ["contact_email", "contact_phone", "contact_address", "footer_text"],
@@ -99,23 +69,11 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
-    # Read with the settings in the same query (footer link, share image).
-    select_related = ["browse_safely_page", "share_image"]
+    # Read with the settings in the same query (the share image).
+    select_related = ["share_image"]
 
     class Meta:
         verbose_name = _("site settings")
-
-    @property
-    def hotline_phone_href(self):
-        return phone_href(self.hotline_phone)
-
-    @property
-    def hotline_text_href(self):
-        return "sms:" + re.sub(r"\D", "", self.hotline_text)
-
-    @property
-    def emergency_href(self):
-        return phone_href(self.emergency_number)
 
     @property
     def contact_phone_href(self):
@@ -239,7 +197,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "podcasts.PodcastIndexPage",
         "resources.ResourceIndexPage",
-        "resources.GetHelpPage",
+        "safety.GetHelpPage",
     ]
     max_count_per_parent = 1
 

@@ -1,7 +1,7 @@
 """The press room's one-page fact sheet: a PDF made on request from what editors keep current.
 
 The text comes from the news index (boilerplate, key facts, media contact), the
-home page's key figures and the site settings' hotline, in the page's language,
+home page's key figures and the safety settings' hotline, in the page's language,
 so the sheet never says something the site does not. fpdf2 writes it with the
 PDF core font Helvetica: nothing is fetched and no font file is needed.
 """
@@ -12,7 +12,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from coalition_site.models import HomePage, SiteSettings
+from coalition_site.models import HomePage
+from safety.models import SafetySettings
 
 FILENAME = "sacramento-together-fact-sheet.pdf"
 INK = (26, 26, 26)
@@ -83,7 +84,7 @@ def hotline_lines(settings):
 
 def fact_sheet_pdf(index, request):
     """The bytes of the fact sheet for the news index `index`."""
-    settings = SiteSettings.for_request(request)
+    settings = SafetySettings.for_request(request)
     home = home_of(index)
     title = _("Sacramento Together: fact sheet")
     pdf = FactSheet(title)

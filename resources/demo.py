@@ -14,10 +14,10 @@ from wagtail.utils.file import hash_filelike
 
 from coalition_site import demo as site_demo
 from coalition_site.models import HomePage, Language, StandardPage
+from safety.models import GetHelpPage
 
 from .models import (
     Audience,
-    GetHelpPage,
     ResourceIndexPage,
     ResourcePage,
     ResourceType,

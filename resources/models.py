@@ -189,38 +189,3 @@ class ResourcePage(BasePage):
             "embed_url": f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1",
             "watch_url": f"https://www.youtube.com/watch?v={video_id}",
         }
-
-
-class GetHelpPage(BasePage):
-    """The hotline, 911, what happens when you call, and the partners who answer day and night.
-
-    The numbers come from site settings and the partners from the directory, so
-    nothing here is typed twice.
-    """
-
-    introduction = models.TextField(blank=True)
-    body = StreamField(
-        BodyBlock(),
-        blank=True,
-        help_text=_("What happens when someone calls, and what to do if you worry about someone."),
-    )
-
-    content_panels = Page.content_panels + ["introduction", "body"]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
-
-    parent_page_types = ["coalition_site.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("get help page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .help import help_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(help_context(self))
-        return context

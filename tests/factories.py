@@ -224,7 +224,7 @@ class GetHelpPageFactory(factory.django.DjangoModelFactory):
     """Build with `.build()` and add to the tree with add_child."""
 
     class Meta:
-        model = "resources.GetHelpPage"
+        model = "safety.GetHelpPage"
 
     title = "Get help"
     slug = "get-help"

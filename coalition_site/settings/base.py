@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "languages",
     "operations",
     "search",
+    "safety",
     "partners",
     "news",
     "podcasts",

@@ -135,6 +135,7 @@ def organization_json_ld(context):
     """Schema.org Organization for the coalition, from the site settings."""
     request = context["request"]
     site_settings = context["settings"]["coalition_site"]["SiteSettings"]
+    safety = context["settings"]["safety"]["SafetySettings"]
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -148,7 +149,7 @@ def organization_json_ld(context):
             {
                 "@type": "ContactPoint",
                 "contactType": "National Human Trafficking Hotline",
-                "telephone": site_settings.hotline_phone_href.removeprefix("tel:"),
+                "telephone": safety.hotline_phone_href.removeprefix("tel:"),
                 "hoursAvailable": "Mo-Su 00:00-23:59",
             }
         ],
@@ -181,6 +182,6 @@ def site_footer_text(context):
 
 @register.simple_tag(takes_context=True)
 def browse_safely_page(context):
-    """The "browse safely" page of the site settings, in the reader's language if translated."""
-    page = context["settings"]["coalition_site"]["SiteSettings"].browse_safely_page
+    """The "browse safely" page of the safety settings, in the reader's language if translated."""
+    page = context["settings"]["safety"]["SafetySettings"].browse_safely_page
     return page.localized if page is not None else None

@@ -196,9 +196,9 @@ def quick_exit_url(demo_site):
     """The quick-exit URL the site settings hold now."""
     from wagtail.models import Site
 
-    from coalition_site.models import SiteSettings
+    from safety.models import SafetySettings
 
-    return SiteSettings.for_site(Site.objects.get(is_default_site=True)).quick_exit_url
+    return SafetySettings.for_site(Site.objects.get(is_default_site=True)).quick_exit_url
 
 
 # ---------------------------------------------------------------- network guard

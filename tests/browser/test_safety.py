@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Site
 
-from coalition_site.models import SiteSettings
+from safety.models import SafetySettings
 
 DEFAULT_QUICK_EXIT_URL = "https://www.weather.gov/"
 NEUTRAL_PAGE = "<title>Weather</title>neutral"
@@ -82,7 +82,7 @@ def test_three_shift_presses_leave(page, network, visit, site_url):
 @pytest.fixture
 def site_settings(demo_site):
     """The site settings, put back as they were after the test (the site is shared)."""
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings = SafetySettings.for_site(Site.objects.get(is_default_site=True))
     original = settings.quick_exit_url
     yield settings
     settings.quick_exit_url = original

@@ -16,8 +16,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from caching import generation as site_cache
-from coalition_site.models import FormField, FormPage, SiteSettings
+from coalition_site.models import FormField, FormPage
 from partners.models import Service
+from safety.models import SafetySettings
 from tests.factories import StandardPageFactory
 from tests.performance.conftest import SiteBuilder
 
@@ -236,7 +237,7 @@ def test_a_move_shows_at_once(client, page_cache, home, page):
 @pytest.mark.django_db
 def test_site_settings_changes_show_at_once(client, page_cache, page):
     assert "tel:+18883737888" in body_of(client.get("/en/about/"))
-    site_settings = SiteSettings.objects.get()
+    site_settings = SafetySettings.objects.get()
     site_settings.hotline_phone = "1-800-555-0199"
     site_settings.save()
     assert "tel:+18005550199" in body_of(client.get("/en/about/"))

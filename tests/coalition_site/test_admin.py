@@ -10,8 +10,8 @@ from django.urls import reverse
 from wagtail.models import GroupApprovalTask, Site, Task, Workflow, WorkflowTask
 
 from accounts.roles import EDITORS_GROUP
-from coalition_site.models import SiteSettings
 from partners.roles import REVIEW_WORKFLOW
+from safety.models import SafetySettings
 from tests.factories import PartnerIndexPageFactory, PartnerPageFactory, StandardPageFactory
 
 
@@ -31,9 +31,9 @@ def test_admin_accepts_the_admin_account(client, home):
 
 
 @pytest.mark.django_db
-def test_editors_change_the_hotline_in_site_settings(admin_client):
+def test_editors_change_the_hotline_in_the_safety_settings(admin_client):
     site = Site.objects.get(is_default_site=True)
-    url = f"/admin/settings/coalition_site/sitesettings/{site.pk}/"
+    url = f"/admin/settings/safety/safetysettings/{site.pk}/"
     assert admin_client.get(url).status_code == 200
     data = {
         "hotline_phone": "1-888-373-7888",
@@ -42,19 +42,10 @@ def test_editors_change_the_hotline_in_site_settings(admin_client):
         "emergency_number": "911",
         "quick_exit_url": "https://www.example.com/",
         "browse_safely_page": "",
-        "footer_text": "",
-        "contact_email": "",
-        "contact_phone": "",
-        "contact_address": "",
-        "facebook_url": "",
-        "instagram_url": "",
-        "x_url": "",
-        "youtube_url": "",
-        "linkedin_url": "",
     }
     response = admin_client.post(url, data)
     assert response.status_code == 302
-    assert SiteSettings.for_site(site).quick_exit_url == "https://www.example.com/"
+    assert SafetySettings.for_site(site).quick_exit_url == "https://www.example.com/"
     page = admin_client.get("/en/").content.decode()
     assert 'href="https://www.example.com/"' in page
 
@@ -62,10 +53,10 @@ def test_editors_change_the_hotline_in_site_settings(admin_client):
 @pytest.mark.django_db
 def test_a_bad_quick_exit_address_is_refused_and_nothing_changes(admin_client):
     site = Site.objects.get(is_default_site=True)
-    url = f"/admin/settings/coalition_site/sitesettings/{site.pk}/"
+    url = f"/admin/settings/safety/safetysettings/{site.pk}/"
     response = admin_client.post(url, {"quick_exit_url": "javascript:alert(1)"})
     assert response.status_code == 200
-    assert SiteSettings.for_site(site).quick_exit_url == "https://www.weather.gov/"
+    assert SafetySettings.for_site(site).quick_exit_url == "https://www.weather.gov/"
 
 
 # ---------------------------------------------------------------- Wagtail's default roles

@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from coalition_site.models import HomePage, SiteSettings, StandardPage
+from coalition_site.models import HomePage, StandardPage
+from safety.models import SafetySettings
 
 
 def run(*args, **kwargs):
@@ -21,11 +22,11 @@ def test_demo_content_builds_the_site_from_public_facts(client):
     assert isinstance(site.root_page.specific, HomePage)
     slugs = set(StandardPage.objects.live().values_list("slug", flat=True))
     assert {"about", "browse-safely", "reset-court", "operation-hot-spots"} <= slugs
-    # The resources app replaces the standard "Get help" page with its own page type.
+    # The safety app replaces the standard "Get help" page with its own page type.
     assert Page.objects.live().filter(slug="get-help", depth=3).exists()
     # Wagtail's placeholder welcome page is gone.
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail").exists()
-    settings = SiteSettings.for_site(site)
+    settings = SafetySettings.for_site(site)
     assert settings.browse_safely_page.slug == "browse-safely"
     for url in ["/en/", "/en/about/", "/en/get-help/", "/en/browse-safely/", "/en/reset-court/"]:
         assert client.get(url).status_code == 200, url

@@ -4,7 +4,8 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 
-from coalition_site.models import HomePage, SiteSettings, StandardPage
+from coalition_site.models import HomePage, StandardPage
+from safety.models import SafetySettings
 from tests.factories import HomePageFactory, StandardPageFactory
 
 
@@ -85,8 +86,8 @@ def test_menu_lists_live_pages_marked_for_menus(client, home):
 
 
 @pytest.mark.django_db
-def test_hotline_and_quick_exit_come_from_site_settings(client, home):
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+def test_hotline_and_quick_exit_come_from_the_safety_settings(client, home):
+    settings = SafetySettings.for_site(Site.objects.get(is_default_site=True))
     settings.hotline_phone = "1-800-555-0100"
     settings.hotline_text = "12345"
     settings.quick_exit_url = "https://example.com/forecast"

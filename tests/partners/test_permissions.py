@@ -14,6 +14,7 @@ from wagtail.models import Collection, Page, Revision, Site
 
 from accounts.roles import EDITORS_GROUP
 from partners.roles import grant_partner_access
+from safety.models import SafetySettings
 from tests.factories import StandardPageFactory
 
 User = get_user_model()
@@ -177,6 +178,7 @@ def test_partner_edits_its_own_page_as_a_draft_only(partner_client, tree):
     "url",
     [
         "/admin/settings/coalition_site/sitesettings/{site}/",
+        "/admin/settings/safety/safetysettings/{site}/",
         "/admin/users/",
         "/admin/groups/",
         "/admin/snippets/partners/service/",
@@ -196,12 +198,10 @@ def test_partner_is_refused_settings_users_snippets_and_reports(partner_client, 
 @pytest.mark.django_db
 def test_partner_cannot_change_site_settings(partner_client):
     site = Site.objects.get(is_default_site=True)
-    url = f"/admin/settings/coalition_site/sitesettings/{site.pk}/"
+    url = f"/admin/settings/safety/safetysettings/{site.pk}/"
     response = partner_client.post(url, {"quick_exit_url": "https://attacker.example/"})
     assert response.status_code in REFUSED
-    from coalition_site.models import SiteSettings
-
-    assert SiteSettings.for_site(site).quick_exit_url == "https://www.weather.gov/"
+    assert SafetySettings.for_site(site).quick_exit_url == "https://www.weather.gov/"
 
 
 @pytest.mark.django_db

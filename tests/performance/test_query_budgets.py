@@ -18,9 +18,10 @@ import pytest
 from .conftest import SCENARIOS, cold_queries, first_read_queries
 
 QUERY_BUDGET = 20
-# Over the budget on purpose, measured: a press release opens with its press room's
-# media contact (the news index above it), one query more: 21, flat from 5 to 50 items.
-OVER_BUDGET = {"news item": 1}
+# Over the budget, measured: a press release opens with its press room's media
+# contact (the news index above it), and reads the safety settings (the hotline
+# and quick exit) apart from the site settings: 22, flat from 5 to 50 items.
+OVER_BUDGET = {"news item": 2}
 # The public languages; the menu, its home page and its restrictions; the language
 # links; the "browse safely" page in the reader's language.
 FRAGMENT_QUERIES = 7

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.rich_text import RichText, expand_db_html
 
-from coalition_site.models import SiteSettings
+from safety.models import SafetySettings
 from tests.factories import (
     DocumentFactory,
     NewsIndexPageFactory,
@@ -182,7 +182,7 @@ def test_menu_leaves_out_private_pages(client, home):
 @pytest.mark.django_db
 def test_a_settings_change_shows_on_the_next_page(client, home):
     assert b"tel:+18883737888" in client.get("/en/").content
-    site_settings = SiteSettings.objects.get()
+    site_settings = SafetySettings.objects.get()
     site_settings.hotline_phone = "1-800-555-0199"
     site_settings.save()
     assert b"tel:+18005550199" in client.get("/en/").content

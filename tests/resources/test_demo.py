@@ -9,8 +9,9 @@ from wagtail.models import Page
 
 from coalition_site.models import HomePage, StandardPage
 from resources import demo
-from resources.models import GetHelpPage, ResourceIndexPage, ResourcePage
+from resources.models import ResourceIndexPage, ResourcePage
 from resources.sample_pdf import one_page_pdf
+from safety.models import GetHelpPage
 from tests.factories import GetHelpPageFactory
 
 Document = get_document_model()

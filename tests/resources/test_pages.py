@@ -7,7 +7,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from accounts.roles import EDITORS_GROUP
 from coalition_site.models import HomePage, StandardPage
-from resources.models import Audience, GetHelpPage, ResourceIndexPage, ResourcePage
+from resources.models import Audience, ResourceIndexPage, ResourcePage
+from safety.models import GetHelpPage
 from tests.factories import (
     DocumentFactory,
     GetHelpPageFactory,

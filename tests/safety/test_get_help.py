@@ -5,9 +5,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 from wagtail.rich_text import RichText
 
-from coalition_site.models import SiteSettings
 from partners.models import PartnerPage
-from resources.help import help_partners
+from safety.help import help_partners
+from safety.models import SafetySettings
 from tests.factories import GetHelpPageFactory, StandardPageFactory
 
 
@@ -56,7 +56,7 @@ def listed(client):
 
 @pytest.mark.django_db
 def test_get_help_shows_the_hotline_from_settings_911_and_the_editable_text(client, get_help):
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings = SafetySettings.for_site(Site.objects.get(is_default_site=True))
     settings.hotline_phone = "1-800-555-0199"
     settings.emergency_number = "112"
     settings.save()
