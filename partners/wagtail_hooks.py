@@ -6,6 +6,14 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.models import GroupPagePermission
 
+from .account_views import (
+    DeactivateAccountView,
+    InvitePartnerView,
+    PartnerAccountsView,
+    ReactivateAccountView,
+    ResendInvitationView,
+    can_manage_accounts,
+)
 from .admin_views import REPORT_PERMISSION, MarkReviewedView, PartnerProfilesReportView
 from .models import PartnerPage
 from .reviews import review_due
@@ -23,6 +31,27 @@ def register_partner_admin_urls():
             "partners/<int:page_id>/mark-reviewed/",
             MarkReviewedView.as_view(),
             name="partner_mark_reviewed",
+        ),
+        path("partners/accounts/", PartnerAccountsView.as_view(), name="partner_accounts"),
+        path(
+            "partners/<int:page_id>/invite/",
+            InvitePartnerView.as_view(),
+            name="partner_invite",
+        ),
+        path(
+            "partners/accounts/<int:user_id>/resend/",
+            ResendInvitationView.as_view(),
+            name="partner_account_resend",
+        ),
+        path(
+            "partners/accounts/<int:user_id>/deactivate/",
+            DeactivateAccountView.as_view(),
+            name="partner_account_deactivate",
+        ),
+        path(
+            "partners/accounts/<int:user_id>/reactivate/",
+            ReactivateAccountView.as_view(),
+            name="partner_account_reactivate",
         ),
     ]
 
@@ -50,6 +79,34 @@ def mark_reviewed_button(page, user, view_name, next_url=None):
             icon_name="tick",
             priority=40,
         )
+
+
+@hooks.register("register_page_header_buttons")
+def invite_button(page, user, view_name, next_url=None):
+    """ "Invite" in the "…" menu of a partner page's header, for those who manage accounts."""
+    if page.specific_class is PartnerPage and can_manage_accounts(user):
+        yield Button(
+            gettext_lazy("Invite"),
+            reverse("partner_invite", args=[page.pk]),
+            icon_name="mail",
+            priority=45,
+        )
+
+
+class PartnerAccountsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_manage_accounts(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_partner_accounts_menu_item():
+    return PartnerAccountsMenuItem(
+        gettext_lazy("Partner accounts"),
+        reverse("partner_accounts"),
+        name="partner-accounts",
+        icon_name="group",
+        order=350,
+    )
 
 
 class PartnerReportMenuItem(MenuItem):
