@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from django.views.generic import FormView, TemplateView
+from wagtail.log_actions import log
 
 from .invitations import link_valid_days, send_invitation
 from .models import PartnerPage
@@ -114,10 +115,18 @@ class InvitationForm(forms.Form):
         return cleaned
 
 
+def record(request, partner, action, user):
+    """A line in the partner page's history (wagtail_hooks.py formats it)."""
+    log(instance=partner, action=action, user=request.user, data={"email": user.email})
+
+
 def invite(request, form):
     """Make the account and email the invitation; tell the editor what happened."""
     partner = form.cleaned_data["partner"]
     user, _created = create_partner_account(partner, form.cleaned_data["email"])
+    record(
+        request, partner, "partners.resend_invitation" if form.resend else "partners.invite", user
+    )
     deliver_invitation(request, user, partner, again=form.resend)
     return partner
 
@@ -251,6 +260,7 @@ class ResendInvitationView(AccountActionView):
                 % {"email": self.account.email},
             )
             return redirect(accounts_url(self.partner))
+        record(request, self.partner, "partners.resend_invitation", self.account)
         deliver_invitation(request, self.account, self.partner, again=True)
         return redirect(accounts_url(self.partner))
 
@@ -274,6 +284,7 @@ class DeactivateAccountView(AccountActionView):
 
     def post(self, request, *args, **kwargs):
         deactivate_account(self.account)
+        record(request, self.partner, "partners.deactivate_account", self.account)
         return self.done(
             gettext("%(email)s can no longer sign in. The profile of %(title)s stays as it is.")
         )
@@ -282,6 +293,7 @@ class DeactivateAccountView(AccountActionView):
 class ReactivateAccountView(AccountActionView):
     def post(self, request, *args, **kwargs):
         reactivate_account(self.account)
+        record(request, self.partner, "partners.reactivate_account", self.account)
         if is_pending(self.account):
             text = gettext(
                 "%(email)s is active again; resend the invitation so it can set a password."

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 from wagtail.models import GroupPagePermission
 
 from .account_views import (
@@ -63,6 +64,36 @@ def register_review_log_action(actions):
         gettext_lazy("Mark as reviewed"),
         gettext_lazy("Marked as reviewed"),
     )
+
+
+class AccountLogFormatter(LogFormatter):
+    """A line in the partner page's history naming the account acted on."""
+
+    def format_message(self, log_entry):
+        return self.message % {"email": log_entry.data.get("email", "")}
+
+
+@hooks.register("register_log_actions")
+def register_account_log_actions(actions):
+    @actions.register_action("partners.invite")
+    class Invited(AccountLogFormatter):
+        label = gettext_lazy("Invite partner account")
+        message = gettext_lazy("Invited %(email)s")
+
+    @actions.register_action("partners.resend_invitation")
+    class InvitationResent(AccountLogFormatter):
+        label = gettext_lazy("Resend partner invitation")
+        message = gettext_lazy("Sent the invitation to %(email)s again")
+
+    @actions.register_action("partners.deactivate_account")
+    class Deactivated(AccountLogFormatter):
+        label = gettext_lazy("Deactivate partner account")
+        message = gettext_lazy("Deactivated the account of %(email)s")
+
+    @actions.register_action("partners.reactivate_account")
+    class Reactivated(AccountLogFormatter):
+        label = gettext_lazy("Reactivate partner account")
+        message = gettext_lazy("Reactivated the account of %(email)s")
 
 
 @hooks.register("register_page_header_buttons")

@@ -95,6 +95,8 @@ def test_editor_invites_from_the_page_and_the_partner_sets_a_password(editor_cli
         response.content.decode()
     )
 
+    history = editor_client.get(reverse("wagtailadmin_pages:history", args=[harbor.pk]))
+    assert "Invited new@harbor.org" in history.content.decode()
     user = User.objects.get(email="new@harbor.org")
     assert user.username == "new@harbor.org"
     assert not user.has_usable_password()
@@ -333,6 +335,10 @@ def test_deactivated_partner_cannot_sign_in_and_the_page_stays(editor_client, ha
         response.content.decode()
     )
     assert Client().login(username="old@harbor.org", password="pw-partner-1")
+    history = editor_client.get(reverse("wagtailadmin_pages:history", args=[harbor.pk]))
+    text = history.content.decode()
+    assert "Deactivated the account of old@harbor.org" in text
+    assert "Reactivated the account of old@harbor.org" in text
 
 
 @pytest.mark.django_db
