@@ -95,16 +95,7 @@ class InvitationForm(forms.Form):
         if reason:
             self.add_error("email", reason)
         elif partner_pages_of(user).filter(pk=partner.pk).exists():
-            if not user.is_active:
-                self.add_error(
-                    "email",
-                    gettext(
-                        "The account of %(email)s for %(title)s is deactivated; "
-                        "reactivate it in the list of partner accounts."
-                    )
-                    % {"email": email, "title": partner.title},
-                )
-            elif not is_pending(user):
+            if not is_pending(user):
                 self.add_error(
                     "email",
                     gettext("%(email)s already has an account for %(title)s and can sign in.")
@@ -162,13 +153,6 @@ class PartnerAccountsView(ManagesAccountsMixin, FormView):
 
     template_name = "partners/admin/partner_accounts.html"
     form_class = InvitationForm
-
-    def get_initial(self):
-        initial = super().get_initial()
-        page_id = self.request.GET.get("partner", "")
-        if page_id.isdigit():
-            initial["partner"] = page_id
-        return initial
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -66,6 +66,11 @@ def refusal_for(user, partner):
             "%(email)s already has an account with other roles on this site; "
             "use a separate address for the partner."
         ) % {"email": user.email}
+    if not user.is_active:
+        return _(
+            "The account of %(email)s is deactivated; "
+            "reactivate it in the list of partner accounts."
+        ) % {"email": user.email}
     return None
 
 

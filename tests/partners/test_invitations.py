@@ -163,6 +163,7 @@ def test_the_command_and_the_admin_make_the_same_link(harbor, editor_client):
         ("EDITOR@example.org", "belongs to an administrator or a coalition editor"),
         ("boss@example.org", "belongs to an administrator or a coalition editor"),
         ("old@harbor.org", "already has an account for Harbor Shelter and can sign in"),
+        ("gone@harbor.org", "The account of gone@harbor.org is deactivated; reactivate it"),
     ],
 )
 def test_refusals_are_form_errors_and_change_nothing(
@@ -171,6 +172,8 @@ def test_refusals_are_form_errors_and_change_nothing(
     other = User.objects.create_user("old@bridge.org", "old@bridge.org", "pw-3")
     grant_partner_access(bridge, other)
     User.objects.create_superuser("boss", "boss@example.org", "pw-boss-1")
+    gone = User.objects.create_user("gone@harbor.org", "gone@harbor.org", is_active=False)
+    grant_partner_access(harbor, gone)
     before = snapshot()
     for url, data in [
         (invite_url(harbor), {"email": email}),
@@ -382,3 +385,18 @@ def test_listing_shows_accounts_last_sign_in_and_pending(
 def test_menu_item_is_shown_to_editors(editor_client):
     home = editor_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Partner accounts" in home and ACCOUNTS in home
+
+
+@pytest.mark.django_db
+def test_a_mail_server_failure_leaves_the_account_and_says_to_resend(
+    editor_client, harbor, monkeypatch
+):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
+    response = editor_client.post(invite_url(harbor), {"email": "new@harbor.org"}, follow=True)
+    assert response.status_code == 200
+    assert "the invitation could not be sent" in response.content.decode()
+    assert User.objects.filter(email="new@harbor.org", is_active=True).exists()
+    assert mail.outbox == []
