@@ -21,6 +21,7 @@ from .invitations import link_valid_days, send_invitation
 from .models import PartnerPage
 from .partner_accounts import (
     AccountRefused,
+    account_pages,
     accounts_by_partner,
     create_partner_account,
     deactivate_account,
@@ -28,6 +29,7 @@ from .partner_accounts import (
     is_partner_account,
     is_pending,
     normalize_email,
+    original_page,
     partner_pages_of,
     reactivate_account,
     refusal_for,
@@ -55,7 +57,7 @@ def accounts_url(page=None):
 class InvitationForm(forms.Form):
     partner = forms.ModelChoiceField(
         label=_("Partner"),
-        queryset=PartnerPage.objects.order_by("title"),
+        queryset=PartnerPage.objects.none(),  # set per form: the query names the locale
         empty_label=_("Choose a partner"),
         error_messages={"invalid_choice": _("Choose a partner page from the list.")},
     )
@@ -73,6 +75,8 @@ class InvitationForm(forms.Form):
         self.fixed_partner = partner
         if partner is not None:
             del self.fields["partner"]
+        else:
+            self.fields["partner"].queryset = account_pages().order_by("title")
         self.resend = False
 
     def clean_email(self):
@@ -156,7 +160,7 @@ class PartnerAccountsView(ManagesAccountsMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = accounts_by_partner(PartnerPage.objects.order_by("title"))
+        rows = accounts_by_partner(account_pages().order_by("title"))
         context.update(
             page_title=_("Partner accounts"),
             header_icon="group",
@@ -184,7 +188,8 @@ class InvitePartnerView(ManagesAccountsMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if can_manage_accounts(request.user):
-            self.partner = get_object_or_404(PartnerPage, pk=kwargs["page_id"])
+            page = get_object_or_404(PartnerPage, pk=kwargs["page_id"])
+            self.partner = original_page(page)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Locale
 
 from .models import PartnerPage
 from .roles import EDITORS_GROUP, PARTNER_GROUP_PREFIX, grant_partner_access
@@ -30,6 +30,22 @@ def normalize_email(email):
             _("“%(email)s” is not a valid email address.") % {"email": email}
         ) from error
     return email
+
+
+def account_pages():
+    """One page per organization, in the default language: the pages accounts edit.
+
+    Translations of a profile are the editors' work; an account edits the original.
+    """
+    return PartnerPage.objects.filter(locale=Locale.get_default())
+
+
+def original_page(page):
+    """`page` in the default language, or `page` itself if it has no such translation."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return page.get_translation_or_none(default) or page
 
 
 def partner_pages_of(user):
@@ -89,6 +105,7 @@ def create_partner_account(partner, email):
     """
     if not isinstance(partner, PartnerPage):
         raise AccountRefused(_("Only a partner page can have partner accounts."))
+    partner = original_page(partner)
     email = normalize_email(email)
     user = find_user(email)
     if user is not None:

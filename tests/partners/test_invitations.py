@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale
 
 from partners.models import PartnerPage
 from partners.roles import EDITORS_GROUP, grant_partner_access
@@ -400,3 +400,16 @@ def test_a_mail_server_failure_leaves_the_account_and_says_to_resend(
     assert "the invitation could not be sent" in response.content.decode()
     assert User.objects.filter(email="new@harbor.org", is_active=True).exists()
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_a_translated_profile_invites_for_its_original(editor_client, harbor):
+    spanish = harbor.copy_for_translation(Locale.objects.get(language_code="es"), copy_parents=True)
+    response = editor_client.post(invite_url(spanish), {"email": "new@harbor.org"}, follow=True)
+    assert "keep the profile of Harbor Shelter current" in response.content.decode()
+    user = User.objects.get(email="new@harbor.org")
+    assert list(
+        GroupPagePermission.objects.filter(group__user=user).values_list("page_id", flat=True)
+    ) == [harbor.pk]
+    rows = editor_client.get(ACCOUNTS).context["rows"]
+    assert [row.page.pk for row in rows] == [harbor.pk]
