@@ -413,3 +413,18 @@ def test_a_translated_profile_invites_for_its_original(editor_client, harbor):
     ) == [harbor.pk]
     rows = editor_client.get(ACCOUNTS).context["rows"]
     assert [row.page.pk for row in rows] == [harbor.pk]
+
+
+@pytest.mark.django_db
+def test_account_actions_need_the_csrf_token(editor, harbor, partner_user):
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.force_login(editor)
+    before = snapshot()
+    for url, data in [
+        (invite_url(harbor), {"email": "new@harbor.org"}),
+        (reverse("partner_account_deactivate", args=[partner_user.pk]), {}),
+    ]:
+        assert csrf_client.post(url, data).status_code == 403
+    assert snapshot() == before
+    partner_user.refresh_from_db()
+    assert partner_user.is_active
