@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
+from .account_views import can_manage_accounts
 from .models import PartnerPage
 
 REVIEW_EVERY = datetime.timedelta(days=365)
@@ -52,6 +53,7 @@ class PartnerProfilesReportView(TemplateView):
             header_icon="warning",
             partners=profiles_needing_attention(today),
             stale_before=today - REVIEW_EVERY,
+            can_invite=can_manage_accounts(self.request.user),
         )
         return context
 

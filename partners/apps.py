@@ -12,7 +12,7 @@ class PartnersConfig(AppConfig):
         from . import signals  # noqa: F401
 
     def setup_roles(self, editors):
-        """Editors feature partners and approve partners' changes (accounts.roles)."""
+        """Editors feature partners, manage their accounts, approve their changes."""
         from .roles import ensure_review_workflow
 
         ensure_review_workflow(editors)

@@ -191,7 +191,10 @@ class PartnerPage(BasePage):
 
     class Meta:
         verbose_name = _("partner")
-        permissions = [("feature_partner", "Can feature a partner on the home page")]
+        permissions = [
+            ("feature_partner", "Can feature a partner on the home page"),
+            ("manage_partner_accounts", "Can invite, resend and deactivate partner accounts"),
+        ]
 
     def clean(self):
         super().clean()

@@ -25,9 +25,15 @@ PARTNER_COLLECTION_PERMISSIONS = [
 
 
 def ensure_review_workflow(editors):
-    """Editors feature partners, and approve every partner's change (run by accounts.roles)."""
+    """Editors feature partners, manage their accounts and approve their changes.
+
+    Run by accounts.roles after every migrate.
+    """
     editors.permissions.add(
-        Permission.objects.get(content_type__app_label="partners", codename="feature_partner")
+        *Permission.objects.filter(
+            content_type__app_label="partners",
+            codename__in=["feature_partner", "manage_partner_accounts"],
+        )
     )
     task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
     if task is None:

@@ -4,8 +4,17 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 from wagtail.models import GroupPagePermission
 
+from .account_views import (
+    DeactivateAccountView,
+    InvitePartnerView,
+    PartnerAccountsView,
+    ReactivateAccountView,
+    ResendInvitationView,
+    can_manage_accounts,
+)
 from .admin_views import REPORT_PERMISSION, MarkReviewedView, PartnerProfilesReportView
 from .models import PartnerPage
 from .reviews import review_due
@@ -24,6 +33,27 @@ def register_partner_admin_urls():
             MarkReviewedView.as_view(),
             name="partner_mark_reviewed",
         ),
+        path("partners/accounts/", PartnerAccountsView.as_view(), name="partner_accounts"),
+        path(
+            "partners/<int:page_id>/invite/",
+            InvitePartnerView.as_view(),
+            name="partner_invite",
+        ),
+        path(
+            "partners/accounts/<int:user_id>/resend/",
+            ResendInvitationView.as_view(),
+            name="partner_account_resend",
+        ),
+        path(
+            "partners/accounts/<int:user_id>/deactivate/",
+            DeactivateAccountView.as_view(),
+            name="partner_account_deactivate",
+        ),
+        path(
+            "partners/accounts/<int:user_id>/reactivate/",
+            ReactivateAccountView.as_view(),
+            name="partner_account_reactivate",
+        ),
     ]
 
 
@@ -34,6 +64,36 @@ def register_review_log_action(actions):
         gettext_lazy("Mark as reviewed"),
         gettext_lazy("Marked as reviewed"),
     )
+
+
+class AccountLogFormatter(LogFormatter):
+    """A line in the partner page's history naming the account acted on."""
+
+    def format_message(self, log_entry):
+        return self.message % {"email": log_entry.data.get("email", "")}
+
+
+@hooks.register("register_log_actions")
+def register_account_log_actions(actions):
+    @actions.register_action("partners.invite")
+    class Invited(AccountLogFormatter):
+        label = gettext_lazy("Invite partner account")
+        message = gettext_lazy("Invited %(email)s")
+
+    @actions.register_action("partners.resend_invitation")
+    class InvitationResent(AccountLogFormatter):
+        label = gettext_lazy("Resend partner invitation")
+        message = gettext_lazy("Sent the invitation to %(email)s again")
+
+    @actions.register_action("partners.deactivate_account")
+    class Deactivated(AccountLogFormatter):
+        label = gettext_lazy("Deactivate partner account")
+        message = gettext_lazy("Deactivated the account of %(email)s")
+
+    @actions.register_action("partners.reactivate_account")
+    class Reactivated(AccountLogFormatter):
+        label = gettext_lazy("Reactivate partner account")
+        message = gettext_lazy("Reactivated the account of %(email)s")
 
 
 @hooks.register("register_page_header_buttons")
@@ -50,6 +110,34 @@ def mark_reviewed_button(page, user, view_name, next_url=None):
             icon_name="tick",
             priority=40,
         )
+
+
+@hooks.register("register_page_header_buttons")
+def invite_button(page, user, view_name, next_url=None):
+    """ "Invite" in the "…" menu of a partner page's header, for those who manage accounts."""
+    if page.specific_class is PartnerPage and can_manage_accounts(user):
+        yield Button(
+            gettext_lazy("Invite"),
+            reverse("partner_invite", args=[page.pk]),
+            icon_name="mail",
+            priority=45,
+        )
+
+
+class PartnerAccountsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_manage_accounts(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_partner_accounts_menu_item():
+    return PartnerAccountsMenuItem(
+        gettext_lazy("Partner accounts"),
+        reverse("partner_accounts"),
+        name="partner-accounts",
+        icon_name="group",
+        order=350,
+    )
 
 
 class PartnerReportMenuItem(MenuItem):

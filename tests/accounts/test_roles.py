@@ -29,6 +29,7 @@ def test_editors_can_manage_each_apps_lists_and_publish_everywhere():
         ("resources", "add_audience"),
         ("partners", "change_servicearea"),
         ("partners", "feature_partner"),
+        ("partners", "manage_partner_accounts"),
         ("podcasts", "add_audiofile"),
         ("coalition_site", "change_sitesettings"),
         ("wagtailredirects", "add_redirect"),

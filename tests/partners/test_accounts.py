@@ -95,3 +95,14 @@ def test_refuses_an_administrators_address(own):
     with pytest.raises(CommandError, match="administrator"):
         create_account("harbor", "boss@example.org")
     assert not Group.objects.filter(name__startswith="Partner:").exists()
+
+
+@pytest.mark.django_db
+def test_refuses_another_organizations_address(own, add_partner):
+    other = add_partner(title="Bridge House", slug="bridge")
+    create_account("bridge", "team@bridge.org")
+    with pytest.raises(CommandError, match=r"another organization \(Bridge House\)"):
+        create_account("harbor", "team@bridge.org")
+    user = User.objects.get(email="team@bridge.org")
+    assert list(user.groups.values_list("name", flat=True)) == [f"Partner: {other.title}"]
+    assert not Group.objects.filter(name="Partner: Harbor Shelter").exists()

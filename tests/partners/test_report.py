@@ -33,5 +33,5 @@ def test_report_lists_stale_unreviewed_and_accountless_profiles(client, add_part
     assert response.status_code == 200
     text = response.content.decode()
     assert "Stale" in text and "Never reviewed" in text and "No account" in text
-    assert f"create_partner_account {no_account.slug}" in text
+    assert f'href="/admin/partners/{no_account.pk}/invite/"' in text
     assert ">Fresh<" not in text
