@@ -6,7 +6,7 @@ class CoalitionSiteConfig(AppConfig):
     name = "coalition_site"
     verbose_name = _("Site")
     # Models coalition editors add, change and delete (accounts.roles).
-    editors_manage = ("language", "sitetext")
+    editors_manage = ("language", "footertext")
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the signal handlers

@@ -15,7 +15,7 @@ from wagtail.rich_text import RichText
 
 from safety.models import SafetySettings
 
-from .models import FormField, FormPage, HomePage, SiteSettings, StandardPage
+from .models import FooterText, FormField, FormPage, HomePage, SiteSettings, StandardPage
 from .share_image import make_share_image
 
 HOTLINE_SENTENCE = (
@@ -516,11 +516,14 @@ def load():
     settings.share_image = make_share_image()
     settings.contact_address = "Sample address: 100 Example Street, Sacramento, CA 95814"
     settings.contact_email = "info@example.org"
-    settings.footer_text = (
-        "Sacramento Together is a coalition led by the Sacramento County District Attorney's "
-        "office. Contact details on this demo site are samples."
-    )
     settings.save()
+    FooterText.objects.get_or_create(
+        locale=home.locale,
+        defaults={
+            "text": "Sacramento Together is a coalition led by the Sacramento County District "
+            "Attorney's office. Contact details on this demo site are samples."
+        },
+    )
     return home, True
 
 
@@ -859,7 +862,7 @@ def load_spanish(home):
         es_home = HomePage.objects.get(pk=es_home.pk)
         es_home.hero_link_page = pages["get-help"]
         es_home.save_revision().publish()
-    add_spanish_site_text(home, locale)
+    add_spanish_footer_text(locale)
     add_spanish_contact(home, es_home, locale)
     if "get-help" in pages:
         for words in ["ayuda", "línea de ayuda", "emergencia"]:
@@ -876,12 +879,10 @@ def load_spanish(home):
     return HomePage.objects.get(pk=es_home.pk)
 
 
-def add_spanish_site_text(home, locale):
-    from .models import SiteText
-
-    site = Site.objects.filter(root_page=home).first()
-    if site is None:
+def add_spanish_footer_text(locale):
+    english = FooterText.objects.filter(locale__language_code=django_settings.LANGUAGE_CODE).first()
+    if english is None or FooterText.objects.filter(locale=locale).exists():
         return
-    SiteText.objects.get_or_create(
-        site=site, locale=locale, defaults={"footer_text": SPANISH_FOOTER}
-    )
+    spanish = english.copy_for_translation(locale)
+    spanish.text = SPANISH_FOOTER
+    spanish.save()

@@ -42,12 +42,6 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Shown when a page without its own image is shared on social media."),
     )
-    footer_text = models.TextField(
-        blank=True,
-        help_text=_(
-            "In the default language. Other languages: Snippets → Site text in other languages."
-        ),
-    )
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=30, blank=True)
     contact_address = models.TextField(blank=True)
@@ -60,7 +54,7 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         "share_image",
         MultiFieldPanel(
-            ["contact_email", "contact_phone", "contact_address", "footer_text"],
+            ["contact_email", "contact_phone", "contact_address"],
             heading=_("Contact and footer"),
         ),
         MultiFieldPanel(
@@ -92,37 +86,23 @@ class SiteSettings(BaseSiteSetting):
 
 
 @register_snippet
-class SiteText(models.Model):
-    """The site settings' free text in another language than the default one.
+class FooterText(TranslatableMixin, models.Model):
+    """The sentence or two under every page's footer, written once per language.
 
-    Site settings (numbers, addresses, links) are the same in every language;
-    only their free text is written per language. English pages read it from
-    the site settings as before; a page in another language reads its SiteText
-    and falls back to the English text while there is none.
+    Editors translate it like any snippet (Translate, in the snippet's menu); a
+    language without its translation yet shows the default language's text.
     """
 
-    site = models.ForeignKey(
-        "wagtailcore.Site", on_delete=models.CASCADE, related_name="+", verbose_name=_("site")
-    )
-    locale = models.ForeignKey(
-        "wagtailcore.Locale",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("language"),
-    )
-    footer_text = models.TextField(_("footer text"), blank=True)
+    text = models.TextField(_("text"))
 
-    panels = ["site", "locale", "footer_text"]
+    panels = ["text"]
 
-    class Meta:
-        verbose_name = _("site text in another language")
-        verbose_name_plural = _("site text in other languages")
-        constraints = [
-            models.UniqueConstraint(fields=["site", "locale"], name="unique_site_text_per_locale")
-        ]
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer texts")
 
     def __str__(self):
-        return f"{self.site} ({self.locale.get_display_name()})"
+        return self.text[:60]
 
 
 class BasePage(Page):

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
-from coalition_site.models import SiteText
+from coalition_site.models import FooterText
 
 register = template.Library()
 
@@ -159,25 +159,24 @@ def organization_json_ld(context):
     return json_ld(data)
 
 
-@register.simple_tag(takes_context=True)
-def site_footer_text(context):
-    """(text, language) of the footer text for the reader's language.
+@register.simple_tag
+def site_footer_text():
+    """(text, language) of the footer text in the reader's language.
 
-    The site settings hold it in the default language; SiteText in the others.
-    Without a text in this language, the default one, with its language so the
-    template can mark it.
+    Without a translation in this language, the default language's text, with
+    its language so that the template can mark it; ("", "") when there is none.
     """
-    site_settings = context["settings"]["coalition_site"]["SiteSettings"]
-    default = (site_settings.footer_text, settings.LANGUAGE_CODE)
     language = get_language()
-    if language == settings.LANGUAGE_CODE:
-        return default
-    text = (
-        SiteText.objects.filter(site=site_settings.site_id, locale__language_code=language)
-        .values_list("footer_text", flat=True)
-        .first()
+    texts = dict(
+        FooterText.objects.filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
+        # The first text written in each language wins.
+        .order_by("-pk")
+        .values_list("locale__language_code", "text")
     )
-    return (text, language) if text else default
+    for code in (language, settings.LANGUAGE_CODE):
+        if texts.get(code):
+            return texts[code], code
+    return "", ""
 
 
 @register.simple_tag(takes_context=True)

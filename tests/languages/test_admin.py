@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page
 
 from coalition_site.admin_views import untranslated_pages
-from coalition_site.models import SiteText, StandardPage
+from coalition_site.models import FooterText, StandardPage
 from tests.factories import StandardPageFactory
 
 from .conftest import translate
@@ -71,18 +71,30 @@ def test_editor_translates_a_page_into_spanish_from_the_admin(
     assert not untranslated_pages(spanish).filter(pk=page.pk).exists()
 
 
-def test_editors_may_write_the_footer_in_spanish(client, editor, home, es_home, spanish):
-    from wagtail.models import Site
-
-    site = Site.objects.get(is_default_site=True)
-    response = client.get("/admin/snippets/coalition_site/sitetext/add/")
-    assert response.status_code == 200
+def test_editors_write_the_footer_and_translate_it_into_spanish(
+    client, editor, home, es_home, spanish
+):
     response = client.post(
-        "/admin/snippets/coalition_site/sitetext/add/",
-        {"site": site.pk, "locale": spanish.pk, "footer_text": "Texto del pie de página."},
+        "/admin/snippets/coalition_site/footertext/add/", {"text": "Written by the coalition."}
     )
     assert response.status_code == 302
-    assert SiteText.objects.get(locale=spanish).footer_text == "Texto del pie de página."
+    english = FooterText.objects.get()
+    # Until it is translated, Spanish pages show the English text, marked as English.
+    assert '<p class="site-footer__text" lang="en">Written by the coalition.' in (
+        client.get("/es/").content.decode()
+    )
+
+    url = f"/admin/translation/submit/snippet/coalition_site/footertext/{english.pk}/"
+    assert client.post(url, {"locales": [spanish.pk]}).status_code == 302
+    spanish_text = FooterText.objects.get(locale=spanish)
+    assert spanish_text.translation_key == english.translation_key
+    response = client.post(
+        f"/admin/snippets/coalition_site/footertext/edit/{spanish_text.pk}/",
+        {"text": "Texto del pie de página."},
+    )
+    assert response.status_code == 302
     client.logout()
     assert "Texto del pie de página." in client.get("/es/").content.decode()
-    assert "Texto del pie de página." not in client.get("/en/").content.decode()
+    english_page = client.get("/en/").content.decode()
+    assert "Written by the coalition." in english_page
+    assert "Texto del pie de página." not in english_page
