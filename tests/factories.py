@@ -100,9 +100,9 @@ def wav_file(seconds=2, name="episode.wav"):
 @functools.cache
 def mp3_bytes(seconds=2):
     """An MP3 file of silence, `seconds` long."""
-    from podcasts.demo import SAMPLE_RATE, encode_mp3
+    from demo.audio import silence
 
-    return encode_mp3([0] * SAMPLE_RATE * seconds)
+    return silence(seconds)
 
 
 def mp3_file(seconds=2, name="episode.mp3"):

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "news",
     "podcasts",
     "resources",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

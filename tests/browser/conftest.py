@@ -186,9 +186,9 @@ def site_url(live_site):
 @pytest.fixture
 def demo_paths(demo_site):
     """Paths of the home page and every demo standard page."""
-    from coalition_site import demo
+    from demo.content import read
 
-    return ["/"] + [f"/{spec['slug']}/" for spec in demo.STANDARD_PAGES]
+    return ["/"] + [f"/{spec['slug']}/" for spec in read("en", "site")["standard_pages"]]
 
 
 @pytest.fixture

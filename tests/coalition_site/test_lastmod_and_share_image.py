@@ -1,8 +1,8 @@
 """Every sitemap address has a `lastmod`, and every demo page shares an image.
 
-The demo's pages carry realistic publication dates (coalition_site/demo_dates.py);
+The demo's pages carry realistic publication dates (demo/dates.py);
 pages without an image of their own carry the site's share image in `og:image`
-(coalition_site/share_image.py), and a share image whose file has gone missing
+(demo/images.py), and a share image whose file has gone missing
 does not break the page.
 """
 
@@ -17,9 +17,9 @@ from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.models import Site
 
-from coalition_site.demo_dates import relaunch_date
 from coalition_site.models import SiteSettings
-from coalition_site.share_image import SHARE_IMAGE_TITLE
+from demo.content import relaunch_date
+from demo.images import SHARE_IMAGE_TITLE
 from news.models import NewsPage
 from partners.models import PartnerPage
 from tests.factories import StandardPageFactory
@@ -60,7 +60,7 @@ def test_every_demo_address_in_the_sitemap_has_a_realistic_lastmod(client, demo)
     news = NewsPage.objects.get(slug="operation-hot-spots-2020-results")
     assert entries[news.full_url] == "2020-12-03"
     partner = PartnerPage.objects.live().first()
-    assert entries[partner.full_url] == relaunch_date().date().isoformat()
+    assert entries[partner.full_url] == relaunch_date().isoformat()
 
 
 def test_a_page_published_without_a_revision_date_falls_back_to_its_first_publication(client, home):
@@ -96,7 +96,7 @@ def test_a_missing_share_image_file_leaves_the_page_working(client, home):
 
 
 def test_the_demo_share_image_is_made_again_when_its_file_is_missing(demo):
-    from coalition_site.share_image import make_share_image
+    from demo.images import make_share_image
 
     image = Image.objects.get(title=SHARE_IMAGE_TITLE)
     image.file.storage.delete(image.file.name)

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.template.defaultfilters import filesizeformat
 from wagtail.documents import get_document_model
 
-from news import demo
+from demo import news as demo_news
 from news.models import NewsIndexPage, NewsKind, NewsPage
 
 
@@ -79,7 +79,7 @@ def test_demo_pdf_attachment_is_a_real_pdf_with_its_size_recorded(client, demo_s
 def test_demo_news_is_loaded_once_and_rebuilt_by_a_reset(demo_site):
     count = NewsPage.objects.count()
     documents = get_document_model().objects.count()
-    demo.load(demo_site.get_parent().specific)
+    demo_news.load(demo_site.get_parent().specific)
     assert NewsPage.objects.count() == count
     call_command("load_demo_content", reset=True, stdout=StringIO())
     assert NewsPage.objects.count() == count

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from news.models import NewsPage
 from partners.models import PartnerPage
@@ -48,3 +49,18 @@ def test_bulk_content_is_added_once_and_says_it_is_sample(client):
     assert sample(NewsPage).count() == SMALL["news"]
     for page in [sample(PartnerPage).first(), sample(NewsPage).first()]:
         assert client.get(page.url).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ANALYZE is PostgreSQL's")
+def test_bulk_content_leaves_the_planner_statistics_current():
+    """The benchmark measures the site at its new size: PostgreSQL's estimates know that size."""
+    call_command("load_demo_content", stdout=StringIO())
+    generate()
+    with connection.cursor() as cursor:
+        for model in (NewsPage, PartnerPage, ResourcePage):
+            cursor.execute(
+                "SELECT reltuples FROM pg_class WHERE relname = %s", [model._meta.db_table]
+            )
+            (estimate,) = cursor.fetchone()
+            assert estimate == model.objects.count(), model.__name__

@@ -8,9 +8,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from coalition_site.models import HomePage, StandardPage
-from resources import demo
+from demo import resources as demo_resources
+from demo.sample_pdf import one_page_pdf
 from resources.models import ResourceIndexPage, ResourcePage
-from resources.sample_pdf import one_page_pdf
 from safety.models import GetHelpPage
 from tests.factories import GetHelpPageFactory
 
@@ -145,7 +145,7 @@ def test_demo_loader_is_idempotent():
     pages, documents = Page.objects.count(), Document.objects.count()
     home = HomePage.objects.get(locale__language_code="en")
     revision = home.latest_revision_id
-    demo.load(home)
+    demo_resources.load(home)
     load()
     assert Page.objects.count() == pages
     assert Document.objects.count() == documents
@@ -165,7 +165,7 @@ def test_demo_reset_rebuilds_without_duplicating_documents():
 def test_demo_loader_leaves_an_existing_get_help_page_alone(home):
     page = GetHelpPageFactory.build(introduction="Written by an editor.")
     home.add_child(instance=page)
-    demo.load(home)
+    demo_resources.load(home)
     english = GetHelpPage.objects.get(locale__language_code="en")
     assert english.introduction == "Written by an editor."
     assert GetHelpPage.objects.count() == 1
@@ -174,7 +174,7 @@ def test_demo_loader_leaves_an_existing_get_help_page_alone(home):
 
 @pytest.mark.django_db
 def test_demo_loader_makes_a_get_help_page_where_there_was_none(home):
-    demo.load(home)
+    demo_resources.load(home)
     page = GetHelpPage.objects.get(locale__language_code="en")
     assert page.slug == "get-help"
     assert "What happens when you call" in str(page.body)

@@ -8,11 +8,18 @@ environment, which the dev settings turn into WAGTAILADMIN_BASE_URL
 runserver listens.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
-from coalition_site.demo import site_address
+
+def site_address():
+    """Host and port of WAGTAILADMIN_BASE_URL, so links point where the site runs."""
+    parts = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    default_port = 443 if parts.scheme == "https" else 80
+    return parts.hostname or "localhost", parts.port or default_port
 
 
 class Command(BaseCommand):

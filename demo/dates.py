@@ -1,6 +1,6 @@
 """Realistic publication dates for demo pages that were added without publishing a revision.
 
-Content apps build most demo pages with `add_child`, which leaves their
+The loaders build most demo pages with `add_child`, which leaves their
 `first_published_at` and `last_published_at` empty, so the sitemap had no
 `lastmod` for them. A dated page (a podcast episode, a news item) keeps its own
 date; the others date from the website's relaunch in January (FACTS.md), the
@@ -12,11 +12,12 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 
+from .content import relaunch_date
 
-def relaunch_date(today=None):
-    """9am on January 11 of last year: the demo announcement of the new website."""
-    today = today or timezone.localdate()
-    return timezone.make_aware(datetime.datetime(today.year - 1, 1, 11, 9))
+
+def at_nine(day):
+    """9am on `day`, in the site's time zone."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
 
 
 def own_date(page):
@@ -25,7 +26,7 @@ def own_date(page):
     if value is None:
         return None
     if not isinstance(value, datetime.datetime):
-        value = datetime.datetime.combine(value, datetime.time(9))
+        return at_nine(value)
     return value if timezone.is_aware(value) else timezone.make_aware(value)
 
 
@@ -34,7 +35,7 @@ def date_undated_pages(homes):
     undated = Page.objects.none()
     for home in homes:
         undated |= home.get_descendants(inclusive=True)
-    fallback = relaunch_date()
+    fallback = at_nine(relaunch_date())
     for page in undated.filter(live=True, last_published_at__isnull=True).specific():
         when = min(own_date(page) or fallback, timezone.now())
         Page.objects.filter(pk=page.pk).update(

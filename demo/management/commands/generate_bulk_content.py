@@ -4,21 +4,28 @@ Adds, under the demo site (run `load_demo_content` first), up to 100 partners,
 2,000 news items, 200 podcast episodes and 500 resources, every one of them
 titled "Sample …": none of it is true. Counts already reached are left alone,
 so running it again adds nothing. Images and audio are made here, offline.
-Like the demo command, this is a tool for developers, so it may name every
-content app.
+On PostgreSQL the database is analyzed at the end, so the planner's statistics
+describe the site at its new size before anything is measured.
 """
 
 import datetime
-import io
 import itertools
 
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from django.utils import timezone
-from PIL import Image as PILImage
-from wagtail.images import get_image_model
 from wagtail.models import Locale
+
+from coalition_site.models import HomePage, Language
+from demo.audio import silence
+from demo.images import make_plain_image
+from news.models import NewsIndexPage, NewsKind, NewsPage
+from news.models import Topic as NewsTopic
+from partners.models import PartnerIndexPage, PartnerPage, Sector, Service
+from podcasts.models import AudioFile, PodcastEpisodePage, PodcastIndexPage
+from resources.models import Audience, ResourceIndexPage, ResourcePage, ResourceType
+from resources.models import Topic as ResourceTopic
 
 COLOURS = ["#1d3557", "#457b9d", "#2a9d8f", "#e9c46a", "#e76f51", "#6d597a", "#355070", "#b56576"]
 
@@ -36,8 +43,6 @@ class Command(BaseCommand):
         parser.add_argument("--resources", type=int, default=500)
 
     def handle(self, *args, **options):
-        from coalition_site.models import HomePage
-
         # The English site: bulk content is not translated.
         home = HomePage.objects.filter(locale=Locale.get_default()).first()
         if home is None:
@@ -47,20 +52,14 @@ class Command(BaseCommand):
         self.add_news(home, options["news"])
         self.add_episodes(home, options["episodes"])
         self.add_resources(home, options["resources"])
+        analyze()
         self.stdout.write(self.style.SUCCESS("Bulk content ready."))
 
     # ------------------------------------------------------------ helpers
 
     def make_image(self, number):
-        image_model = get_image_model()
-        title = f"Sample bulk image {number}"
-        existing = image_model.objects.filter(title=title).first()
-        if existing:
-            return existing
-        buffer = io.BytesIO()
-        PILImage.new("RGB", (800, 450), COLOURS[number]).save(buffer, format="JPEG")
-        return image_model.objects.create(
-            title=title, file=ImageFile(buffer, name=f"sample-bulk-{number}.jpg")
+        return make_plain_image(
+            f"Sample bulk image {number}", f"sample-bulk-{number}.jpg", COLOURS[number]
         )
 
     def progress(self, label, done, total):
@@ -82,9 +81,6 @@ class Command(BaseCommand):
     # ------------------------------------------------------------ content
 
     def add_partners(self, home, total):
-        from coalition_site.models import Language
-        from partners.models import PartnerIndexPage, PartnerPage, Sector, Service
-
         directory = PartnerIndexPage.objects.child_of(home).first()
         if directory is None:
             raise CommandError("No partner directory: run `manage.py load_demo_content` first.")
@@ -110,12 +106,10 @@ class Command(BaseCommand):
         self.fill("partners", directory, PartnerPage, total, make)
 
     def add_news(self, home, total):
-        from news.models import NewsIndexPage, NewsKind, NewsPage, Topic
-
         index = NewsIndexPage.objects.child_of(home).first()
         if index is None:
             raise CommandError("No news index: run `manage.py load_demo_content` first.")
-        topics = list(Topic.objects.all())
+        topics = list(NewsTopic.objects.all())
         kinds = itertools.cycle([NewsKind.PRESS_RELEASE, NewsKind.ANNOUNCEMENT])
         images = itertools.cycle(self.images)
         today = timezone.localdate()
@@ -136,8 +130,6 @@ class Command(BaseCommand):
         self.fill("news", index, NewsPage, total, make)
 
     def add_episodes(self, home, total):
-        from podcasts.models import AudioFile, PodcastEpisodePage, PodcastIndexPage
-
         show = PodcastIndexPage.objects.child_of(home).first()
         if show is None:
             raise CommandError("No podcast show: run `manage.py load_demo_content` first.")
@@ -164,14 +156,11 @@ class Command(BaseCommand):
         self.fill("episodes", show, PodcastEpisodePage, total, make)
 
     def add_resources(self, home, total):
-        from coalition_site.models import Language
-        from resources.models import Audience, ResourceIndexPage, ResourcePage, ResourceType, Topic
-
         library = ResourceIndexPage.objects.child_of(home).first()
         if library is None:
             raise CommandError("No resource library: run `manage.py load_demo_content` first.")
         audiences = list(Audience.objects.all())
-        topics = list(Topic.objects.all())
+        topics = list(ResourceTopic.objects.all())
         languages = list(Language.objects.all())
         kinds = itertools.cycle(ResourceType.values)
 
@@ -191,8 +180,8 @@ class Command(BaseCommand):
         self.fill("resources", library, ResourcePage, total, make)
 
 
-def silence(seconds=1):
-    """One second of silence as MP3, the audio podcast apps take."""
-    from podcasts.demo import SAMPLE_RATE, encode_mp3
-
-    return encode_mp3([0] * SAMPLE_RATE * seconds)
+def analyze():
+    """Refresh PostgreSQL's planner statistics after a bulk insert (autovacuum may lag)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

@@ -1,21 +1,12 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-import news.demo
-import partners.demo
-import podcasts.demo
-import resources.demo
-from coalition_site import demo
-from coalition_site.demo_dates import date_undated_pages
 from coalition_site.models import HomePage
+from demo import news, partners, podcasts, resources, site
+from demo.dates import date_undated_pages
 
-# Each content app's `demo.load(home)`, in order: later apps link to partners.
-CONTENT_APP_LOADERS = [
-    partners.demo.load,
-    podcasts.demo.load,
-    news.demo.load,
-    resources.demo.load,
-]
+# Each content area's `load(home)`, in order: later ones link to partners.
+CONTENT_LOADERS = [partners.load, podcasts.load, news.load, resources.load]
 
 
 class Command(BaseCommand):
@@ -35,18 +26,18 @@ class Command(BaseCommand):
         with transaction.atomic():
             if reset:
                 self.reset()
-            home, created = demo.load()
-            for loader in CONTENT_APP_LOADERS:
+            home, created = site.load()
+            for loader in CONTENT_LOADERS:
                 loader(home)
-            demo.add_search_promotions(home)
+            site.add_search_promotions(home)
             # In Spanish: translations of the home, safety and about pages, the library,
             # the news and the partner directory.
-            es_home = demo.load_spanish(home)
-            resources.demo.load_spanish(home, es_home)
-            news.demo.load_spanish(home, es_home)
-            partners.demo.load_spanish(home, es_home)
-            demo.arrange_menu(home)
-            demo.link_about_pages(home)
+            es_home = site.load_spanish(home)
+            resources.load_spanish(home, es_home)
+            news.load_spanish(home, es_home)
+            partners.load_spanish(home, es_home)
+            site.arrange_menu(home)
+            site.link_about_pages(home)
         if created:
             date_undated_pages(HomePage.objects.filter(translation_key=home.translation_key))
             count = sum(
