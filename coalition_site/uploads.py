@@ -24,7 +24,7 @@ class SafeImageField(WagtailImageField):
             return super().to_python(data)
         except ValidationError:
             raise
-        except Exception as exc:  # noqa: BLE001 - Pillow's errors for broken files vary
+        except Exception as exc:  # Pillow's errors for broken files vary
             raise ValidationError(
                 self.error_messages["invalid_image"], code="invalid_image"
             ) from exc

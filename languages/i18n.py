@@ -76,7 +76,7 @@ def preferred_language(request):
     header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
     try:
         choices = parse_accept_lang_header(header[:500])
-    except Exception:  # pragma: no cover - Django already returns () for bad input
+    except ValueError:  # Django returns () for most bad input; be safe for the rest
         choices = ()
     for code, _quality in choices:
         if code == "*":

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import HttpResponse
 
 
@@ -28,7 +28,7 @@ class HealthCheckMiddleware:
             try:
                 with connection.cursor() as cursor:
                     cursor.execute("SELECT 1")
-            except Exception:
+            except DatabaseError:
                 return self.plain("database unavailable", status=503)
             for alias in settings.CACHES:
                 if not self.cache_works(alias):
@@ -43,7 +43,7 @@ class HealthCheckMiddleware:
                 return True
             cache.set(self.CACHE_PROBE_KEY, "ok", timeout=10)
             return cache.get(self.CACHE_PROBE_KEY) == "ok"
-        except Exception:
+        except Exception:  # noqa: BLE001 - each cache backend fails in its own way
             return False
 
     @staticmethod

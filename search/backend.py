@@ -79,7 +79,7 @@ def relative_weight(boost):
     return weight(boost) / max(weight(None), 0.001)  # text without a boost may weigh 0
 
 
-def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
+def SearchBackend(params):
     if connection.vendor == "sqlite":
         return sqlite_backend(params)
     if connection.vendor != "postgresql":

@@ -44,7 +44,7 @@ def production_settings(*names):
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    return eval(result.stdout)  # noqa: S307 - our own subprocess's repr of settings
+    return eval(result.stdout)  # our own subprocess printed the repr of the settings
 
 
 def test_production_serves_fingerprinted_precompressed_static_files_and_caches_pages():

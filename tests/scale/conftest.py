@@ -89,7 +89,7 @@ def site_database(static_root, demo_media, tmp_path_factory):
     else:
         try:
             database = ThrowawayDatabase(server).create()
-        except Exception as error:  # the server is down, or refuses us
+        except Exception as error:  # noqa: BLE001 - the server is down, or refuses us
             missing(f"cannot create a database on {server}: {error}")
         url = database.url
     try:
