@@ -1,63 +1,88 @@
-"""Admin screens of the site itself: which pages still need a translation."""
+"""Admin reports of the site itself: which pages still need a translation."""
 
-from django.conf import settings
+import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page, Site
 
 TRANSLATE_PERMISSION = "simple_translation.submit_translation"
 
 
-def untranslated_pages(locale, source_locale=None):
-    """Live pages of the sites in `source_locale` (the default language) with no page in `locale`.
-
-    A draft translation counts as started: it is not listed.
-    """
-    source_locale = source_locale or Locale.get_default()
-    translated = Page.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
+def default_language_pages():
+    """Live pages of the sites in the default language (the ones translated from)."""
     in_a_site = Q(pk__in=[])
     for root_path in Site.objects.values_list("root_page__path", flat=True):
         in_a_site |= Q(path__startswith=root_path)
-    return (
-        Page.objects.live()
-        .filter(in_a_site, locale=source_locale, depth__gt=1)
-        .exclude(Exists(translated))
-        .select_related("content_type")
-        .order_by("path")
+    return Page.objects.live().filter(in_a_site, locale=Locale.get_default(), depth__gt=1)
+
+
+def without_translation(pages, locale):
+    """The `pages` with no page in `locale`; a draft translation counts as started."""
+    translated = Page.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
+    return pages.exclude(Exists(translated))
+
+
+def untranslated_pages(locale):
+    """Live default-language pages with no translation into `locale`, in tree order."""
+    return without_translation(default_language_pages(), locale).order_by("path")
+
+
+def target_languages():
+    """(code, name) of every language but the default one, Spanish first."""
+    locales = Locale.objects.exclude(pk=Locale.get_default().pk)
+    choices = [(each.language_code, each.get_display_name()) for each in locales]
+    return sorted(choices, key=lambda choice: (choice[0] != "es", choice[1]))
+
+
+class UntranslatedPagesFilterSet(WagtailFilterSet):
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), choices=target_languages, empty_label=None, method="untranslated"
     )
 
+    class Meta:
+        model = Page
+        fields = []
 
-class UntranslatedPagesReportView(TemplateView):
-    """Reports → Pages without a translation, one language at a time (?language=es)."""
+    def untranslated(self, pages, name, value):
+        locale = Locale.objects.filter(language_code=value).first()
+        return without_translation(pages, locale) if locale else pages.none()
 
-    template_name = "coalition_site/admin/untranslated_report.html"
+
+class UntranslatedPagesReportView(PageReportView):
+    """Reports → Pages without a translation, one language at a time (?language=es).
+
+    Wagtail's page report: filterable, and exported as CSV or XLSX.
+    """
+
+    page_title = _("Pages without a translation")
+    header_icon = "globe"
+    filterset_class = UntranslatedPagesFilterSet
+    results_template_name = "coalition_site/admin/untranslated_pages_results.html"
+    index_url_name = "untranslated_pages_report"
+    index_results_url_name = "untranslated_pages_report_results"
+    list_export = ["title", "url_path", "content_type.model_class._meta.verbose_name.title"]
+    export_headings = {
+        "url_path": _("Address"),
+        "content_type.model_class._meta.verbose_name.title": _("Type"),
+    }
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(TRANSLATE_PERMISSION):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        source = Locale.get_default()
-        locales = list(Locale.objects.exclude(pk=source.pk))
-        wanted = self.request.GET.get("language", "")
-        locale = next((each for each in locales if each.language_code == wanted), None)
-        locale = (
-            locale
-            or next((each for each in locales if each.language_code == "es"), None)
-            or (locales[0] if locales else None)
-        )
-        pages = list(untranslated_pages(locale, source)) if locale else []
-        context.update(
-            page_title=_("Pages without a translation"),
-            header_icon="globe",
-            locales=locales,
-            locale=locale,
-            source=source,
-            pages=pages,
-            default_language=settings.LANGUAGE_CODE,
-        )
-        return context
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if not kwargs["data"].get("language") and target_languages():
+            kwargs["data"] = kwargs["data"].copy()
+            kwargs["data"]["language"] = target_languages()[0][0]
+        return kwargs
+
+    def get_queryset(self):
+        return default_language_pages().select_related("content_type", "locale").order_by("path")
+
+    def get_filename(self):
+        return "pages-without-a-translation"

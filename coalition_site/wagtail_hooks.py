@@ -24,6 +24,11 @@ def register_translation_report_url():
             UntranslatedPagesReportView.as_view(),
             name="untranslated_pages_report",
         ),
+        path(
+            "reports/untranslated-pages/results/",
+            UntranslatedPagesReportView.as_view(results_only=True),
+            name="untranslated_pages_report_results",
+        ),
     ]
 
 

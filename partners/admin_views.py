@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.admin.views.reports import PageReportView
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
@@ -37,22 +38,32 @@ def profiles_needing_attention(today=None):
     )
 
 
-class PartnerProfilesReportView(TemplateView):
-    template_name = "partners/admin/profiles_report.html"
+class PartnerProfilesReportView(PageReportView):
+    """Reports → Partner profiles to review: Wagtail's page report, exportable as CSV/XLSX."""
+
+    page_title = _("Partner profiles to review")
+    header_icon = "warning"
+    results_template_name = "partners/admin/profiles_report_results.html"
+    index_url_name = "partner_profiles_report"
+    index_results_url_name = "partner_profiles_report_results"
+    list_export = ["title", "last_reviewed", "has_account"]
+    export_headings = {"last_reviewed": _("Last reviewed"), "has_account": _("Partner account")}
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(REPORT_PERMISSION):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_queryset(self):
+        return profiles_needing_attention()
+
+    def get_filename(self):
+        return "partner-profiles-to-review"
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
         context.update(
-            page_title=_("Partner profiles to review"),
-            header_icon="warning",
-            partners=profiles_needing_attention(today),
-            stale_before=today - REVIEW_EVERY,
+            stale_before=timezone.localdate() - REVIEW_EVERY,
             can_invite=can_manage_accounts(self.request.user),
         )
         return context

@@ -29,6 +29,11 @@ def register_partner_admin_urls():
             name="partner_profiles_report",
         ),
         path(
+            "reports/partner-profiles/results/",
+            PartnerProfilesReportView.as_view(results_only=True),
+            name="partner_profiles_report_results",
+        ),
+        path(
             "partners/<int:page_id>/mark-reviewed/",
             MarkReviewedView.as_view(),
             name="partner_mark_reviewed",

@@ -47,6 +47,14 @@ def test_report_lists_live_english_pages_without_a_spanish_translation(
     assert "Translated page" not in html and "Only a draft" not in html
     # In the Reports menu.
     assert REPORT in client.get("/admin/").content.decode()
+    # Exported for a translator, as Wagtail's reports are.
+    export = client.get(REPORT + "?language=es&export=csv")
+    assert export["Content-Type"].startswith("text/csv")
+    rows = b"".join(export.streaming_content).decode()
+    assert "Waiting for Spanish" in rows and "Translated page" not in rows
+    # The filter's results alone, as the admin reloads them.
+    results = client.get(REPORT + "results/?language=es").content.decode()
+    assert "Waiting for Spanish" in results and "<html" not in results
 
 
 def test_report_is_refused_to_partner_accounts(client, django_user_model, home):

@@ -35,3 +35,6 @@ def test_report_lists_stale_unreviewed_and_accountless_profiles(client, add_part
     assert "Stale" in text and "Never reviewed" in text and "No account" in text
     assert f'href="/admin/partners/{no_account.pk}/invite/"' in text
     assert ">Fresh<" not in text
+    export = client.get("/admin/reports/partner-profiles/?export=csv")
+    rows = b"".join(export.streaming_content).decode()
+    assert "Never reviewed" in rows and "Fresh" not in rows
