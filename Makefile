@@ -51,7 +51,7 @@ lint: install-dev
 	$(BIN)/hadolint Dockerfile
 
 # The interface in other languages: extract new strings into locale/<code>/LC_MESSAGES/django.po,
-# then compile the .mo files that are committed with them (README, "Spanish and other languages").
+# then compile the .mo files that are committed with them (docs/translation.md).
 MAKEMESSAGES_IGNORE := --ignore=.venv --ignore=tests --ignore=benchmarks --ignore=static_collected --ignore=media --ignore=backups
 messages: install-dev
 	DJANGO_SETTINGS_MODULE=coalition_site.settings.test $(MANAGE) makemessages --all --no-location --no-obsolete $(MAKEMESSAGES_IGNORE)

@@ -1,7 +1,7 @@
 """The content security policies in a real browser: public pages, the click-to-load video,
 the admin's page editor with its preview, and the userbar, with no violation reported.
 
-Belongs to the security work (tests/security, "Security and operations" in README.md);
+Belongs to the security work (tests/security, docs/security.md);
 it lives here to share this folder's single Playwright session.
 """
 

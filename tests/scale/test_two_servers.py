@@ -76,7 +76,7 @@ def cluster(database, redis_url, moto_installed, site_database, static_root, tmp
     logs = tmp_path_factory.mktemp("two-servers")
     redis.Redis.from_url(redis_url).flushdb()
     s3 = MotoS3(logs).start()
-    # As in production (README, "More than one server"): only renditions are public.
+    # As in production (docs/performance.md, "More than one server"): only renditions are public.
     s3.allow_public_read("images/")
     env = production_environment(
         site_database,
@@ -337,7 +337,7 @@ def test_media_settings_with_a_bucket(cluster, editor_cookies):
 
 
 def test_database_connections_follow_the_arithmetic(cluster, site_database):
-    """Each worker holds at most DATABASE_POOL_MIN + GUNICORN_THREADS connections (README)."""
+    """Each worker holds at most DATABASE_POOL_MIN + GUNICORN_THREADS connections (docs/performance.md)."""
     import psycopg
 
     for path in ("/en/", cluster["path"], "/en/partners/", "/en/news/"):
