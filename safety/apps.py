@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SafetyConfig(AppConfig):
-    """The hotline, the quick exit and the Get help page (DESIGN.md, "Safety")."""
+    """The hotline, the quick exit and the Get help page."""
 
     name = "safety"
     verbose_name = _("Safety")

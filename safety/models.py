@@ -1,7 +1,7 @@
 """What keeps a visitor safe: the hotline and quick-exit settings, and the Get help page.
 
 These are the settings every page shows first (the hotline bar, the quick exit)
-and the page a person in danger is sent to. See DESIGN.md, "Safety".
+and the page a person in danger is sent to. See docs/security.md.
 """
 
 import re

@@ -1,4 +1,4 @@
-"""The code keeps to Wagtail's and Django's public interfaces (DESIGN.md, "Layout").
+"""The code keeps to Wagtail's and Django's public interfaces (README.md, "Layout").
 
 Only the two adapters that must reach inside may read or write a private
 (underscore) attribute of another library's object: the PostgreSQL per-language
