@@ -337,7 +337,10 @@ def test_media_settings_with_a_bucket(cluster, editor_cookies):
 
 
 def test_database_connections_follow_the_arithmetic(cluster, site_database):
-    """Each worker holds at most DATABASE_POOL_MIN + GUNICORN_THREADS connections (docs/performance.md)."""
+    """Each worker holds at most DATABASE_POOL_MIN + GUNICORN_THREADS connections.
+
+    The arithmetic is in docs/performance.md, "More than one server".
+    """
     import psycopg
 
     for path in ("/en/", cluster["path"], "/en/partners/", "/en/news/"):
