@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.reports import PageReportView
 from wagtail.log_actions import log
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Locale
 
 from .account_views import can_manage_accounts
 from .models import PartnerPage
@@ -22,13 +22,18 @@ REPORT_PERMISSION = "partners.feature_partner"
 
 
 def profiles_needing_attention(today=None):
-    """Partner pages not reviewed within a year, or with nobody able to edit them."""
+    """Partner pages not reviewed within a year, or with nobody able to edit them.
+
+    A profile is the partner's page in the default language: its accounts and its
+    review belong to that page, and translations follow it.
+    """
     today = today or timezone.localdate()
     has_account = GroupPagePermission.objects.filter(
         page_id=OuterRef("pk"), group__user__is_active=True
     )
     return (
-        PartnerPage.objects.annotate(has_account=Exists(has_account))
+        PartnerPage.objects.filter(locale=Locale.get_default())
+        .annotate(has_account=Exists(has_account))
         .filter(
             Q(last_reviewed__isnull=True)
             | Q(last_reviewed__lt=today - REVIEW_EVERY)

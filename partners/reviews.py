@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from wagtail.models import Revision
+from wagtail.models import Locale, Revision
 
 from accounts.roles import EDITORS_GROUP
 
@@ -128,7 +128,9 @@ def send_overdue_digest(today):
     """
     overdue = list(
         PartnerPage.objects.filter(
-            last_reviewed__isnull=False, last_reviewed__lte=today - REVIEW_EVERY
+            locale=Locale.get_default(),
+            last_reviewed__isnull=False,
+            last_reviewed__lte=today - REVIEW_EVERY,
         ).order_by("last_reviewed", "title")
     )
     new = [

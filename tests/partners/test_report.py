@@ -38,3 +38,15 @@ def test_report_lists_stale_unreviewed_and_accountless_profiles(client, add_part
     export = client.get("/admin/reports/partner-profiles/?export=csv")
     rows = b"".join(export.streaming_content).decode()
     assert "Never reviewed" in rows and "Fresh" not in rows
+
+
+@pytest.mark.django_db
+def test_a_profile_is_reported_once_not_once_per_translation(add_partner):
+    from wagtail.models import Locale
+
+    english = add_partner(title="Never reviewed", last_reviewed=None)
+    spanish = english.copy_for_translation(
+        Locale.objects.get_or_create(language_code="es")[0], copy_parents=True
+    )
+    spanish.save_revision().publish()
+    assert [p.pk for p in profiles_needing_attention()] == [english.pk]
