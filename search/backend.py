@@ -10,7 +10,7 @@ Here each translatable object is indexed with the configuration of its locale
 the reader's language; the site search only looks at pages of that language, so
 a query and the vectors it is compared with always share one configuration.
 
-Titles weigh more than body text. On PostgreSQL, Wagtail's backend honours the
+Titles weigh more than body text. On PostgreSQL, Wagtail's backend honors the
 `boost` of a search field (`index.SearchField("title", boost=2)` on every page):
 the boost puts the title in a higher one of `ts_rank`'s four weight classes than
 text without a boost, which is in the last. On SQLite (FTS5, no stemming) it ranks with

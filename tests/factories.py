@@ -15,7 +15,7 @@ class HomePageFactory(factory.Factory):
     title = "Home"
     slug = factory.Sequence(lambda n: f"home-{n}")
     hero_heading = "Together against human trafficking"
-    hero_intro = "A coalition of organisations and agencies."
+    hero_intro = "A coalition of organizations and agencies."
 
 
 class StandardPageFactory(factory.Factory):
@@ -40,7 +40,7 @@ class PartnerPageFactory(factory.Factory):
     class Meta:
         model = PartnerPage
 
-    title = factory.Sequence(lambda n: f"Partner organisation {n}")
+    title = factory.Sequence(lambda n: f"Partner organization {n}")
     slug = factory.Sequence(lambda n: f"partner-{n}")
     sector = "community"
     summary = "Helps people leave exploitation."

@@ -48,7 +48,7 @@ def show_form(**overrides):
     data = {
         "title": "Safe at Work",
         "slug": "safe-at-work",
-        "description": "A show about labour exploitation.",
+        "description": "A show about labor exploitation.",
         "artwork": PodcastArtworkFactory().pk,
         "artwork_alt_text": "",
         "author": "Sacramento Together",
@@ -157,8 +157,8 @@ def test_admin_refuses_files_that_are_not_audio(editor_client, name, content, me
 
 def episode_form(**overrides):
     data = {
-        "title": "Labour trafficking on farms",
-        "slug": "labour-trafficking-on-farms",
+        "title": "Labor trafficking on farms",
+        "slug": "labor-trafficking-on-farms",
         "summary": "Signs of forced work.",
         "publication_date": "2024-03-01 10:00",
         "season_number": "1",

@@ -37,7 +37,7 @@ def resources(add_resource):
             title="Employer guide", file=document_file("employers.pdf"), file_size=245760
         ),
         audiences=["Employers and businesses"],
-        topics=["Labour trafficking", "Legal rights"],
+        topics=["Labor trafficking", "Legal rights"],
         languages=["English"],
     )
     add_resource(
@@ -71,7 +71,7 @@ def test_library_lists_every_live_resource_with_a_count(client, library, resourc
     "query, expected",
     [
         ("audience=parents-and-caregivers", ["Guía para familias", "Training video"]),
-        ("topic=labour-trafficking", ["Employer guide"]),
+        ("topic=labor-trafficking", ["Employer guide"]),
         ("type=guide", ["Employer guide", "Guía para familias"]),
         ("language=spanish", ["Guía para familias", "Hotline"]),
         ("type=guide&language=spanish", ["Guía para familias"]),

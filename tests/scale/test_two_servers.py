@@ -145,9 +145,9 @@ def sign_in(browser):
     assert browser.get("/admin/").status == 200
 
 
-def png(width=640, height=480, colour="#e63946"):
+def png(width=640, height=480, color="#e63946"):
     buffer = io.BytesIO()
-    Image.new("RGB", (width, height), colour).save(buffer, format="PNG")
+    Image.new("RGB", (width, height), color).save(buffer, format="PNG")
     return buffer.getvalue()
 
 
@@ -327,9 +327,9 @@ def test_media_settings_with_a_bucket(cluster, editor_cookies):
         return {key for key in cluster["s3"].keys() if key.startswith("original_images/shared")}
 
     before = originals()
-    upload_image(Browser(cluster["a"].port, editor_cookies), "Same name", png(colour="#e76f51"))
+    upload_image(Browser(cluster["a"].port, editor_cookies), "Same name", png(color="#e76f51"))
     upload_image(
-        Browser(cluster["b"].port, editor_cookies), "Same name again", png(colour="#2a9d8f")
+        Browser(cluster["b"].port, editor_cookies), "Same name again", png(color="#2a9d8f")
     )
     added = originals() - before
     assert len(added) == 2, added
