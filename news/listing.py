@@ -15,7 +15,7 @@ from coalition_site.listing import (
     visible,
 )
 
-from .models import NewsKind, NewsPage, Topic
+from .models import NewsIndexPage, NewsKind, NewsPage, Topic
 
 CARD_IMAGE_FILTER = "fill-640x360|format-webp"
 PER_PAGE = 10
@@ -136,8 +136,6 @@ def detail_context(page, request):
 
 def press_room_of(page):
     """The news index above `page`, whose media contact and boilerplate a press release shows."""
-    from .models import NewsIndexPage
-
     if not page.path:
         return None
     return NewsIndexPage.objects.filter(path=page.path[: -page.steplen]).first()
