@@ -16,7 +16,7 @@ Run with `-s` to see the measured counts.
 
 import pytest
 
-from .conftest import SCENARIOS, cold_queries, first_read_queries
+from .conftest import SCENARIOS, SPANISH_SCENARIOS, cold_queries, first_read_queries
 
 QUERY_BUDGET = 20
 # Over the budget on purpose, measured: a press release opens with its press room's
@@ -41,7 +41,7 @@ def explain(sql):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("page_type", list(SCENARIOS))
+@pytest.mark.parametrize("page_type", [*SCENARIOS, *SPANISH_SCENARIOS])
 def test_page_type_stays_within_the_budget_at_any_size(client, site, page_type):
     url = site.grow(page_type, 5)
     few, few_sql = cold_queries(client, url)
