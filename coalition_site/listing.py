@@ -180,18 +180,18 @@ def filter_data(request, names):
     return data
 
 
-def listing_context(request, items, filterset_class=None, cards=None, per_page=12, **filter_args):
+def listing_context(request, items, filterset_class=None, cards=None, per_page=12):
     """What a listing page shows: its filters, one page of `items` ready for cards, counts.
 
-    `cards` prepares a queryset for the cards (select_related, prefetches, order);
-    `filter_args` go to the filter set (e.g. the years a news listing offers).
+    `items` are what a reader may see (see `visible`); `cards` prepares a queryset
+    for the cards (select_related, prefetches, order) once it is filtered.
     """
     names = filterset_class.base_filters if filterset_class else ()
     data = filter_data(request, names)
     is_filtered = any(data.values())
     filters = None
     if filterset_class:
-        filters = filterset_class(data if is_filtered else None, queryset=items, **filter_args)
+        filters = filterset_class(data if is_filtered else None, queryset=items)
         items = filters.qs if is_filtered else items
     page_obj = paginate(request, cards(items) if cards else items, per_page)
     return {
@@ -200,7 +200,9 @@ def listing_context(request, items, filterset_class=None, cards=None, per_page=1
         "items": page_obj.object_list,
         "result_count": page_obj.paginator.count,
         "is_filtered": is_filtered,
-        "ignored_filters_message": IGNORED_FILTERS_MESSAGE if filters and filters.errors else "",
+        "ignored_filters_message": IGNORED_FILTERS_MESSAGE
+        if is_filtered and filters.errors
+        else "",
         "querystring": data.urlencode(),
     }
 
