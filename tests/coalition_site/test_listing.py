@@ -280,3 +280,23 @@ def test_latest_episode_follows_the_page_language(client, home, spanish):
     assert "Primera parte" in spanish_slot.get_text()
     assert "Part one" not in spanish_slot.get_text()
     assert not spanish_slot.has_attr("lang")
+
+
+# ------------------------------------------------------------------ the managed lists
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "model", [Service, Population, ServiceArea, Language, NewsTopic, Audience, ResourceTopic]
+)
+def test_a_slug_is_unique_in_each_language_of_every_managed_list(model):
+    from django.db import IntegrityError, transaction
+
+    english = model.objects.create(name="Shelter")
+    spanish = english.copy_for_translation(Locale.objects.get_or_create(language_code="es")[0])
+    spanish.name = "Refugio"
+    spanish.save()  # the same slug in another language: what "Translate" leaves
+    assert model.objects.filter(slug="shelter").count() == 2
+    with pytest.raises(IntegrityError), transaction.atomic():
+        model.objects.create(name="Another shelter", slug="shelter")
+    assert model.objects.filter(slug="shelter").count() == 2
