@@ -300,3 +300,20 @@ def test_a_slug_is_unique_in_each_language_of_every_managed_list(model):
     with pytest.raises(IntegrityError), transaction.atomic():
         model.objects.create(name="Another shelter", slug="shelter")
     assert model.objects.filter(slug="shelter").count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_podcast_show_survives_any_page_number(client, home, spanish, language):
+    show = PodcastIndexPageFactory.build(title="Justice Journal")
+    home.add_child(instance=show)
+    episode = PodcastEpisodePageFactory.build(title="Part one", audio=AudioFileFactory())
+    show.add_child(instance=episode)
+    if language == "es":
+        show = translate(show, spanish)
+        translate(episode, spanish, title="Primera parte")
+    title = "Part one" if language == "en" else "Primera parte"
+
+    for query in ("page=abc", "page=99999", "page=-1", "page=1%00", "q=%00"):
+        soup = soup_of(client.get(f"{show.url}?{query}"))
+        assert [h.get_text(strip=True) for h in soup.select(".card__title")] == [title], query
