@@ -317,3 +317,28 @@ def test_a_podcast_show_survives_any_page_number(client, home, spanish, language
     for query in ("page=abc", "page=99999", "page=-1", "page=1%00", "q=%00"):
         soup = soup_of(client.get(f"{show.url}?{query}"))
         assert [h.get_text(strip=True) for h in soup.select(".card__title")] == [title], query
+
+
+# ------------------------------------------------------------------ the index pages
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("factory", "has_introduction"),
+    [
+        (PartnerIndexPageFactory, True),
+        (NewsIndexPageFactory, True),
+        (ResourceIndexPageFactory, True),
+        (PodcastIndexPageFactory, False),
+    ],
+    ids=["partners", "news", "resources", "podcasts"],
+)
+def test_each_index_page_is_edited_with_its_introduction(
+    client, home, django_user_model, factory, has_introduction
+):
+    index = factory.build()
+    home.add_child(instance=index)
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.org", "x"))
+    response = client.get(f"/admin/pages/{index.pk}/edit/")
+    assert response.status_code == 200
+    assert (b'name="introduction"' in response.content) is has_introduction
