@@ -3,6 +3,7 @@ import re
 
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -202,6 +203,29 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
 
 
+class ListingPage(BasePage):
+    """An index page that lists its children as cards, a page at a time, maybe filtered.
+
+    `listing` names the function of the app that gives what the page lists,
+    `listing(page, request)`, built on `coalition_site.listing.listing_context`.
+    """
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + ["introduction"]
+    parent_page_types = ["coalition_site.HomePage"]
+    max_count_per_parent = 1
+    listing = ""
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(import_string(self.listing)(self, request))
+        return context
+
+
 class ManagedList(TranslatableMixin, models.Model):
     """A term in a list editors maintain (a service, a topic, a language…).
 
@@ -224,6 +248,11 @@ class ManagedList(TranslatableMixin, models.Model):
     class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="%(app_label)s_%(class)s_unique_slug"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -247,9 +276,6 @@ class Language(ManagedList):
 
     class Meta(ManagedList.Meta):
         verbose_name = _("language")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_language_slug"),
-        ]
 
 
 class FormField(AbstractFormField):

@@ -1,24 +1,21 @@
 """Which news a visitor sees, and how: the filterable listing, cards, related items."""
 
 import django_filters
-from django import forms
 from django.db.models import F, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from coalition_site.listing import (
-    IGNORED_FILTERS_MESSAGE,
-    KEYWORD_MAX_LENGTH,
-    clean_keyword,
-    paginate,
+    ListingFilter,
+    TermFilter,
+    in_reader_language,
+    listing_context,
     parent_url,
-    querystring_without_page,
-    term_choices,
-    without_view_restrictions,
+    visible,
 )
 
-from .models import NewsKind, NewsPage, Topic
+from .models import NewsIndexPage, NewsKind, NewsPage, Topic
 
 CARD_IMAGE_FILTER = "fill-640x360|format-webp"
 PER_PAGE = 10
@@ -34,7 +31,7 @@ def published_news(queryset=None):
     now = timezone.now()
     queryset = NewsPage.objects.all() if queryset is None else queryset
     return (
-        without_view_restrictions(queryset.live())
+        visible(queryset)
         .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
         .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
         .order_by("-publication_date", F("first_published_at").desc(nulls_last=True), "-pk")
@@ -61,19 +58,11 @@ def news_cards(queryset, topics=True):
     )
 
 
-class NewsFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Keyword"),
-        method="filter_keyword",
-        widget=forms.TextInput(attrs={"type": "search", "maxlength": KEYWORD_MAX_LENGTH}),
-    )
+class NewsFilter(ListingFilter):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=NewsKind.choices, empty_label=_("Any")
     )
-    # By slug, among the topics of the reader's language: a translated topic keeps its slug.
-    topic = django_filters.ChoiceFilter(
-        field_name="topics__slug", label=_("Topic"), empty_label=_("Any")
-    )
+    topic = TermFilter("topics", Topic, _("Topic"))
     year = django_filters.ChoiceFilter(
         field_name="publication_date",
         lookup_expr="year",
@@ -86,48 +75,20 @@ class NewsFilter(django_filters.FilterSet):
         model = NewsPage
         fields = []
 
-    def __init__(self, *args, years=(), **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
-        self.filters["topic"].extra["choices"] = term_choices({"topic": Topic})["topic"]
-
-    def filter_keyword(self, queryset, name, value):
-        keyword = clean_keyword(value)
-        if not keyword:
-            return queryset
-        return queryset.filter(Q(title__icontains=keyword) | Q(summary__icontains=keyword))
+        years = self.queryset.dates("publication_date", "year", order="DESC")
+        self.filters["year"].extra["choices"] = [(str(day.year), str(day.year)) for day in years]
 
 
-def without_nul_bytes(querydict):
-    """A copy of the query string with NUL bytes taken out of every value.
-
-    PostgreSQL refuses them in any text it is asked to compare.
-    """
-    data = querydict.copy()
-    for key in list(data.keys()):
-        data.setlist(key, [value.replace("\x00", "") for value in data.getlist(key)])
-    return data
-
-
-def news_listing_context(index, request):
+def news_listing(index, request):
     news = published_news(NewsPage.objects.child_of(index))
-    years = [day.year for day in news.dates("publication_date", "year", order="DESC")]
-    data = without_nul_bytes(request.GET)
-    data.pop("page", None)
-    if "q" in data:
-        data["q"] = clean_keyword(data["q"])
-    filters = NewsFilter(data or None, queryset=news, years=years)
-    results = filters.qs if filters.is_bound else news
-    page_obj = paginate(request, news_cards(results), per_page=PER_PAGE)
-    return {
-        "filters": filters,
-        "page_obj": page_obj,
-        "news_items": page_obj.object_list,
-        "result_count": page_obj.paginator.count,
-        "is_filtered": filters.is_bound and any(v for v in data.values()),
-        "ignored_filters_message": IGNORED_FILTERS_MESSAGE if filters.errors else "",
-        "querystring": querystring_without_page(request),
-    }
+    return listing_context(request, news, NewsFilter, news_cards, PER_PAGE)
+
+
+def latest_news(limit):
+    """The latest news in the reader's language, for the home page."""
+    return in_reader_language(news_cards(published_news()), limit)
 
 
 def related_news(page, limit=RELATED_LIMIT, topics=None):
@@ -175,8 +136,6 @@ def detail_context(page, request):
 
 def press_room_of(page):
     """The news index above `page`, whose media contact and boilerplate a press release shows."""
-    from .models import NewsIndexPage
-
     if not page.path:
         return None
     return NewsIndexPage.objects.filter(path=page.path[: -page.steplen]).first()

@@ -12,7 +12,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from coalition_site.blocks import BodyBlock
-from coalition_site.models import BasePage, ManagedList, phone_href
+from coalition_site.models import BasePage, ListingPage, ManagedList, phone_href
 
 # /news/feeds/… is where the feeds live (news/urls.py); no item may take that address.
 FEEDS_SLUG = "feeds"
@@ -34,19 +34,15 @@ class Topic(ManagedList):
 
     class Meta(ManagedList.Meta):
         verbose_name = _("news topic")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug"),
-        ]
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, ListingPage):
     """News & press: every news item, newest first, filterable; the press room; the feeds.
 
     The press room (media contact, boilerplate, key facts) is written on this
     page, so each language's news index carries its own translation of it.
     """
 
-    introduction = models.TextField(blank=True)
     media_contact_name = models.CharField(_("name"), max_length=200, blank=True)
     media_contact_role = models.CharField(_("role"), max_length=200, blank=True)
     media_contact_email = models.EmailField(_("email"), blank=True)
@@ -65,8 +61,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         help_text=_("One fact per line, for the press room and the one-page fact sheet (PDF)."),
     )
 
-    content_panels = Page.content_panels + [
-        "introduction",
+    content_panels = ListingPage.content_panels + [
         MultiFieldPanel(
             [
                 FieldRowPanel(["media_contact_name", "media_contact_role"]),
@@ -81,9 +76,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("boilerplate")]
-    parent_page_types = ["coalition_site.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
+    listing = "news.listing.news_listing"
 
     class Meta:
         verbose_name = _("news index")
@@ -108,10 +102,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return fact_sheet_response(self, request)
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import news_listing_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(news_listing_context(self, request))
         context["fact_sheet_url"] = self.get_url(request) + self.reverse_subpage("fact_sheet")
         return context
 

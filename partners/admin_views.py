@@ -1,6 +1,5 @@
 """Admin screens for keeping partner profiles current."""
 
-import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -16,8 +15,8 @@ from wagtail.models import GroupPagePermission, Locale
 
 from .account_views import can_manage_accounts
 from .models import PartnerPage
+from .reviews import REVIEW_EVERY, mark_reviewed
 
-REVIEW_EVERY = datetime.timedelta(days=365)
 REPORT_PERMISSION = "partners.feature_partner"
 
 
@@ -104,8 +103,6 @@ class MarkReviewedView(TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        from .reviews import mark_reviewed
-
         mark_reviewed(self.page)
         log(instance=self.page, action="partners.mark_reviewed", user=request.user)
         messages.success(

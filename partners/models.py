@@ -10,7 +10,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from coalition_site.blocks import RICH_TEXT_FEATURES
-from coalition_site.models import BasePage, ManagedList, phone_href
+from coalition_site.models import BasePage, ListingPage, ManagedList, phone_href
 
 
 class Sector(models.TextChoices):
@@ -52,9 +52,6 @@ class Service(ManagedList):
 
     class Meta(ManagedList.Meta):
         verbose_name = _("service")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_service_slug"),
-        ]
 
 
 @register_snippet
@@ -62,39 +59,22 @@ class Population(ManagedList):
     class Meta(ManagedList.Meta):
         verbose_name = _("population served")
         verbose_name_plural = _("populations served")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_population_slug"),
-        ]
 
 
 @register_snippet
 class ServiceArea(ManagedList):
     class Meta(ManagedList.Meta):
         verbose_name = _("service area")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_service_area_slug"),
-        ]
 
 
-class PartnerIndexPage(BasePage):
+class PartnerIndexPage(ListingPage):
     """The directory: every partner as a card, filterable."""
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = Page.content_panels + ["introduction"]
-    parent_page_types = ["coalition_site.HomePage"]
     subpage_types = ["partners.PartnerPage"]
-    max_count_per_parent = 1
+    listing = "partners.listing.directory_listing"
 
     class Meta:
         verbose_name = _("partner directory")
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import directory_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(directory_context(self, request))
-        return context
 
 
 class PartnerPage(BasePage):

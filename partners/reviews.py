@@ -13,9 +13,10 @@ from wagtail.models import Locale, Revision
 
 from accounts.roles import EDITORS_GROUP
 
-from .admin_views import REVIEW_EVERY
 from .models import PartnerPage, ReviewReminder
 
+# A profile is due for review a year after it was last reviewed.
+REVIEW_EVERY = datetime.timedelta(days=365)
 # Partner accounts are reminded this long before their profile's year is up.
 REMIND_BEFORE = datetime.timedelta(days=30)
 

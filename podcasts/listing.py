@@ -4,7 +4,7 @@ from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Prefetch
 from django.db.models.functions import Length, Substr
 from wagtail.images import get_image_model
 
-from coalition_site.listing import paginate, without_view_restrictions
+from coalition_site.listing import in_reader_language, listing_context, visible
 
 from .models import PodcastEpisodePage, PodcastIndexPage
 
@@ -34,32 +34,25 @@ def episode_cards(queryset):
     )
 
 
-def show_episodes(show):
-    """The published episodes of a show a visitor is looking at.
-
-    The visitor has passed any view restriction on the show and above it, so only
-    restrictions on the episodes themselves (which have no children) still apply:
-    a join does the work of `.public()` without its extra query.
-    """
-    return PodcastEpisodePage.objects.child_of(show).live().filter(view_restrictions__isnull=True)
-
-
-def show_context(show, request):
-    page_obj = paginate(request, episode_cards(show_episodes(show)), per_page=EPISODES_PER_PAGE)
-    return {
-        "page_obj": page_obj,
-        "episodes": page_obj.object_list,
-        "episode_count": page_obj.paginator.count,
-        "feed_address": request.build_absolute_uri(show.feed_url),
-    }
+def show_listing(show, request):
+    context = listing_context(
+        request,
+        visible(PodcastEpisodePage.objects.child_of(show)),
+        None,
+        episode_cards,
+        EPISODES_PER_PAGE,
+    )
+    context["feed_address"] = request.build_absolute_uri(show.feed_url)
+    return context
 
 
-def latest_episode(home):
-    """The most recent published episode of any show below `home`, or None.
+def latest_episode():
+    """The most recent published episode of any show in the reader's language, or None.
 
     The show's title comes with it as `show_title` (a subquery of the same query).
     """
     parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - PodcastIndexPage.steplen)
     show_title = PodcastIndexPage.objects.filter(path=parent_path).values("title")[:1]
-    episodes = without_view_restrictions(PodcastEpisodePage.objects.descendant_of(home).live())
-    return episode_cards(episodes).annotate(show_title=Subquery(show_title)).first()
+    episodes = episode_cards(visible(PodcastEpisodePage.objects.all()))
+    found = in_reader_language(episodes.annotate(show_title=Subquery(show_title)), 1)
+    return found[0] if found else None

@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from coalition_site.blocks import RICH_TEXT_FEATURES, youtube_video_id
-from coalition_site.models import BasePage
+from coalition_site.models import BasePage, ListingPage
 
 from .audio import FEED_AUDIO_TYPES, inspect_audio
 from .categories import CATEGORIES, CATEGORY_CHOICES, SUBCATEGORY_CHOICES, SUBCATEGORY_MISMATCH
@@ -139,8 +139,10 @@ class AudioFile(index.Indexed, models.Model):
                 raise ValidationError({"file": error}) from error
 
 
-class PodcastIndexPage(BasePage):
+class PodcastIndexPage(ListingPage):
     """One show: its episodes, newest first, and its feed for podcast apps."""
+
+    introduction = None  # the show's description says what it is about
 
     description = models.TextField(
         _("description"),
@@ -216,6 +218,8 @@ class PodcastIndexPage(BasePage):
 
     parent_page_types = ["coalition_site.HomePage"]
     subpage_types = ["podcasts.PodcastEpisodePage"]
+    max_count_per_parent = None
+    listing = "podcasts.listing.show_listing"
 
     class Meta:
         verbose_name = _("podcast show")
@@ -290,13 +294,6 @@ class PodcastIndexPage(BasePage):
             self.podcast_guid = self.get_podcast_guid()
             if self.podcast_guid:
                 PodcastIndexPage.objects.filter(pk=self.pk).update(podcast_guid=self.podcast_guid)
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import show_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(show_context(self, request))
-        return context
 
 
 class EpisodeType(models.TextChoices):

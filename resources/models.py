@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from coalition_site.blocks import BodyBlock, youtube_video_id
-from coalition_site.models import BasePage, ManagedList
+from coalition_site.models import BasePage, ListingPage, ManagedList
 
 
 class ResourceType(models.TextChoices):
@@ -46,11 +46,6 @@ class Audience(ManagedList):
 
     class Meta(ManagedList.Meta):
         verbose_name = _("audience")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["slug", "locale"], name="unique_resource_audience_slug"
-            ),
-        ]
 
 
 @register_snippet
@@ -59,32 +54,17 @@ class Topic(ManagedList):
 
     class Meta(ManagedList.Meta):
         verbose_name = _("resource topic")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_resource_topic_slug"),
-        ]
 
 
-class ResourceIndexPage(BasePage):
+class ResourceIndexPage(ListingPage):
     """The library: every resource as a card, filterable."""
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = Page.content_panels + ["introduction"]
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-
-    parent_page_types = ["coalition_site.HomePage"]
     subpage_types = ["resources.ResourcePage"]
-    max_count_per_parent = 1
+    listing = "resources.listing.library_listing"
 
     class Meta:
         verbose_name = _("resource library")
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import library_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(library_context(self, request))
-        return context
 
 
 class ResourcePage(BasePage):

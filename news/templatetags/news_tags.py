@@ -2,26 +2,26 @@ from django import template
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from coalition_site.listing import parent_url
+from coalition_site.listing import parent_url, stand_in_language
+from news import listing
 from news.feeds import feed_address
-from news.listing import news_cards, published_news
 from news.listing import news_naming_partner as news_naming
-from news.models import NewsKind, NewsPage
+from news.models import NewsKind
 
 register = template.Library()
 
 
 @register.inclusion_tag("news/latest_news.html", takes_context=True)
 def latest_news(context, limit=3):
-    """The latest news below the home page, in its language; nothing while there is none."""
+    """The latest news in the home page's language; nothing while there is none."""
     request = context.get("request")
-    news = NewsPage.objects.descendant_of(context["page"])
-    items = list(news_cards(published_news(news))[:limit])
+    items = listing.latest_news(limit)
     return {
         "items": items,
         # A news item's parent is the news index: its address comes without a query.
         "news_index_url": parent_url(items[0].get_url(request)) if items else "",
         "request": request,
+        "lang": stand_in_language(items),
     }
 
 

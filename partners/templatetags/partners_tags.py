@@ -1,15 +1,13 @@
 from django import template
 
-from coalition_site.listing import without_view_restrictions
-from partners.listing import partner_cards
-from partners.models import PartnerPage
+from coalition_site.listing import stand_in_language
+from partners import listing
 
 register = template.Library()
 
 
-@register.inclusion_tag("partners/featured_partners.html", takes_context=True)
-def featured_partners(context, limit=4):
+@register.inclusion_tag("partners/featured_partners.html")
+def featured_partners(limit=4):
     """The partners editors chose for the home page, in its language; nothing when none."""
-    public = without_view_restrictions(PartnerPage.objects.descendant_of(context["page"]).live())
-    partners = partner_cards(public.filter(featured=True))
-    return {"partners": list(partners[:limit])}
+    partners = listing.featured_partners(limit)
+    return {"partners": partners, "lang": stand_in_language(partners)}

@@ -304,3 +304,37 @@ def test_items_under_a_private_news_index_are_private_too(client, news_index, ad
     PageViewRestriction.objects.create(page=news_index, restriction_type="login")
     assert list(published_news()) == []
     assert soup_of(client.get("/en/")).select_one(".home-slot--news") is None
+
+
+@pytest.mark.django_db
+def test_topic_links_of_a_translated_topic_work_in_both_languages(
+    client, home, news_index, add_news
+):
+    """The review's 500: a Spanish Topic sharing the English one's slug broke every topic link."""
+    from wagtail.models import Locale
+
+    from news.models import Topic
+
+    item = add_news(title="Sentencing in May", topics=["Sentencing"])
+    spanish = Locale.objects.get_or_create(language_code="es")[0]
+    home.copy_for_translation(spanish).save_revision().publish()
+    topic = Topic.objects.get(name="Sentencing")
+    es_topic = topic.copy_for_translation(spanish)
+    es_topic.name = "Sentencias"
+    es_topic.save()
+    news_index.copy_for_translation(spanish).save_revision().publish()
+    es_item = item.copy_for_translation(spanish)
+    es_item.title = "Sentencia en mayo"
+    es_item.topics = [es_topic]
+    es_item.save_revision().publish()
+
+    for page, name, title in (
+        (item, "Sentencing", item.title),
+        (es_item, "Sentencias", es_item.title),
+    ):
+        links = soup_of(client.get(page.url)).select("a.tag")
+        assert [link.get_text() for link in links] == [name]
+        listing = client.get(links[0]["href"])
+        assert titles(listing) == [title]
+        assert notice(listing) == ""
+        assert f'value="{topic.slug}" selected' in listing.content.decode()

@@ -117,7 +117,7 @@ class SiteBuilder:
         self.state = {}
 
     def grow(self, name, n):
-        return SCENARIOS[name](self, n)
+        return {**SCENARIOS, **SPANISH_SCENARIOS}[name](self, n)
 
     # ------------------------------------------------------------ shared parents
 
@@ -209,6 +209,23 @@ class SiteBuilder:
     def republish(self, page):
         page.save_revision().publish()
         return page
+
+    # ------------------------------------------------------------ Spanish
+
+    def spanish(self, page):
+        """`page` in Spanish (its parent translated first), made once."""
+        from wagtail.models import Locale
+
+        key = ("es", page.pk)
+        if key not in self.state:
+            locale = Locale.objects.get_or_create(language_code="es")[0]
+            parent = page.get_parent().specific
+            if parent.depth > 1 and not parent.has_translation(locale):
+                self.spanish(parent)
+            translation = page.copy_for_translation(locale)
+            translation.title = f"{page.title} (es)"
+            self.state[key] = self.republish(translation)
+        return self.state[key]
 
 
 # ---------------------------------------------------------------- scenarios
@@ -316,6 +333,47 @@ def news_item(site, n):
     return "/en/news/the-item/"
 
 
+def news_listing_filtered(site, n):
+    site.add_until("news", n, site.news_item)
+    return "/en/news/?kind=press-release&topic=shared&q=news&page=1"
+
+
+def home_in_spanish(site, n):
+    """The Spanish home page, its slots filled with translations of n of each."""
+    home_page(site, n)
+    for key in ("news", "episodes", "partners"):
+        site.add_until(f"es {key}", n, lambda i, key=key: site.spanish(site.state[key][i]))
+    return "/es/"
+
+
+def news_listing_in_spanish(site, n):
+    site.add_until("news", n, site.news_item)
+    site.add_until("es news", n, lambda i: site.spanish(site.state["news"][i]))
+    return "/es/news/?topic=shared"
+
+
+def form_page(site, n):
+    """The contact form with n fields."""
+    from coalition_site.models import FormField, FormPage
+
+    if "form" not in site.state:
+        site.state["form"] = site.home.add_child(
+            instance=FormPage(
+                slug="contact",
+                title="Contact",
+                to_address="coalition@example.org",
+                from_address="website@example.org",
+                subject="Message from the website",
+            )
+        )
+    page = site.state["form"]
+    page.form_fields = [
+        FormField(sort_order=i, label=f"Question {i}", field_type="singleline") for i in range(n)
+    ]
+    site.republish(page)
+    return "/en/contact/"
+
+
 def podcast_show(site, n):
     site.add_until("episodes", n, site.episode)
     return "/en/the-show/"
@@ -343,6 +401,11 @@ def podcast_episode(site, n):
 def resource_library(site, n):
     site.add_until("resources", n, site.resource)
     return "/en/resources/"
+
+
+def resource_library_filtered(site, n):
+    site.add_until("resources", n, site.resource)
+    return "/en/resources/?audience=parents&language=english&type=website&q=resource"
 
 
 def resource_page(site, n):
@@ -385,18 +448,27 @@ def search_results(site, n):
 
 SCENARIOS = {
     "home": home_page,
+    "form page": form_page,
     "standard page": standard_page,
     "partner directory": partner_directory,
     "partner directory, filtered": partner_directory_filtered,
     "partner page": partner_page,
     "news listing": news_listing,
+    "news listing, filtered": news_listing_filtered,
     "news item": news_item,
     "podcast show": podcast_show,
     "podcast episode": podcast_episode,
     "resource library": resource_library,
+    "resource library, filtered": resource_library_filtered,
     "resource page": resource_page,
     "get help": get_help,
     "search results": search_results,
+}
+
+# The same pages read in Spanish (already Spanish: not translated again by tests/languages).
+SPANISH_SCENARIOS = {
+    "home, in Spanish": home_in_spanish,
+    "news listing, in Spanish": news_listing_in_spanish,
 }
 
 
