@@ -1,6 +1,5 @@
 """Admin screens for keeping partner profiles current."""
 
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0004_us_english_labels'),
+        ('partners', '0005_manage_partner_accounts'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resources', '0002_editors_manage_lists'),
+        ('resources', '0003_get_help_page_moved'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

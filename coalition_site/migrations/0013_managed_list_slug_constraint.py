@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coalition_site', '0010_remove_wagtail_default_roles'),
+        ('coalition_site', '0012_footer_text'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
