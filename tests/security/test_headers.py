@@ -47,7 +47,7 @@ PAGE_TYPES = [
     "podcasts.PodcastEpisodePage",
     "resources.ResourceIndexPage",
     "resources.ResourcePage",
-    "resources.GetHelpPage",
+    "safety.GetHelpPage",
 ]
 
 
