@@ -96,14 +96,15 @@ def test_the_spanish_menu_is_one_row_at_1280px_without_overlap(new_context, visi
     search = box(page.locator(".site-search-toggle > summary"))
     boxes = [box(links.nth(number)) for number in range(links.count())]
     assert len({round(link["y"]) for link in boxes}) == 1, "the Spanish menu wraps to two rows"
-    for link, following in zip(boxes, boxes[1:]):
+    for link, following in zip(boxes, boxes[1:], strict=False):
         assert link["x"] + link["width"] <= following["x"] + 0.5, "two menu items overlap"
     for link in boxes:
         assert link["x"] >= brand["x"] + brand["width"], "a menu item runs into the name"
         assert link["x"] + link["width"] <= search["x"], "a menu item runs into search"
     # Each label is inside its own item: nothing spills out of the box.
     spilled = page.evaluate(
-        "[...document.querySelectorAll('.primary-nav a')].filter(a => a.scrollWidth > a.clientWidth).length"
+        "[...document.querySelectorAll('.primary-nav a')]"
+        ".filter(a => a.scrollWidth > a.clientWidth).length"
     )
     assert spilled == 0
     header = box(page.locator("header.site-header"))
@@ -303,7 +304,10 @@ def test_content_pages_use_the_width_with_a_sidebar_at_1280px(new_context, visit
     )
     assert widest <= 75.5, f"{path}: paragraphs {widest:.0f}ch wide"
     # The hotline is in the sidebar, or (on Get help) first in the article.
-    assert page.locator(".page-sidebar .hotline--aside a[href^='tel:'], main .hotline--panel a[href^='tel:']").first.is_visible()
+    call = page.locator(
+        ".page-sidebar .hotline--aside a[href^='tel:'], main .hotline--panel a[href^='tel:']"
+    )
+    assert call.first.is_visible()
 
 
 def test_on_this_page_links_reach_the_articles_headings_without_javascript(new_context, visit):

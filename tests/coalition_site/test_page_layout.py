@@ -42,7 +42,7 @@ def test_on_this_page_links_every_level_two_heading_of_the_article(client, long_
     targets = [href.removeprefix("#") for _, href in links]
     assert len(set(targets)) == 3, "two headings with the same words share an id"
     article = soup.select_one("main article")
-    for (label, _), target in zip(links, targets):
+    for (label, _), target in zip(links, targets, strict=True):
         heading = article.find(id=target)
         assert heading is not None and heading.name == "h2", target
         assert heading.get_text(strip=True) == label
