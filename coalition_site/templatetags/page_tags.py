@@ -1,15 +1,15 @@
 """Template tags for the parts of a content page: its header and its "On this page" list.
 
-    {% capture as name %}…{% endcapture %}
-        renders the enclosed template once and keeps the HTML in `name`, so a page
-        template can hand a piece of markup to components/page_header.html.
+{% capture as name %}…{% endcapture %}
+    renders the enclosed template once and keeps the HTML in `name`, so a page
+    template can hand a piece of markup to components/page_header.html.
 
-    {% outline as name %}…{% endoutline %}
-        renders the enclosed part of the page, gives every level-two heading in it
-        an id (a slug of its text) unless it already has one, and keeps the headings
-        as a list of {"id", "text"} in `name` for the "On this page" links. Built on
-        the server from the rendered StreamField, rich text and template headings,
-        so the links work without JavaScript.
+{% outline as name %}…{% endoutline %}
+    renders the enclosed part of the page, gives every level-two heading in it
+    an id (a slug of its text) unless it already has one, and keeps the headings
+    as a list of {"id", "text"} in `name` for the "On this page" links. Built on
+    the server from the rendered StreamField, rich text and template headings,
+    so the links work without JavaScript.
 """
 
 import html
@@ -25,11 +25,25 @@ register = template.Library()
 H2 = re.compile(r"<h2(?P<attrs>(?:\s[^>]*)?)>(?P<inner>.*?)</h2>", re.IGNORECASE | re.DOTALL)
 ID_ATTR = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
+# Ids that base.html and the components give elements outside the outlined part:
+# a heading such as "Main content" must not take the skip link's target.
+RESERVED_IDS = {
+    "footer-contact-heading",
+    "footer-safety-heading",
+    "hotline-strip-lead",
+    "main-content",
+    "media-contact-heading",
+    "on-this-page-heading",
+    "quick-exit",
+    "related-links-heading",
+    "site-search-query",
+}
+
 
 def add_heading_ids(markup):
     """Return the markup with an id on every <h2>, and the headings in order."""
     headings = []
-    taken = set(re.findall(r"""\sid\s*=\s*["']([^"']+)["']""", markup))
+    taken = RESERVED_IDS | set(re.findall(r"""\sid\s*=\s*["']([^"']+)["']""", markup))
 
     def name(match):
         attrs, inner = match.group("attrs"), match.group("inner")

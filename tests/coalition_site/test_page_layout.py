@@ -26,6 +26,7 @@ def long_page(home):
             ("paragraph", "<p>Young adult women.</p><h2>What it offers</h2><p>Services.</p>"),
             ("paragraph", "<h2>Who it is for</h2><p>The same words twice.</p>"),
             ("heading", {"text": "A smaller heading", "level": "h3"}),
+            ("heading", {"text": "Main content", "level": "h2"}),
         ],
     )
     home.add_child(instance=page)
@@ -38,9 +39,16 @@ def test_on_this_page_links_every_level_two_heading_of_the_article(client, long_
     toc = soup.select_one('aside nav[aria-labelledby="on-this-page-heading"]')
     assert toc is not None
     links = [(a.get_text(strip=True), a["href"]) for a in toc.select("a")]
-    assert [label for label, _ in links] == ["Who it is for", "What it offers", "Who it is for"]
+    assert [label for label, _ in links] == [
+        "Who it is for",
+        "What it offers",
+        "Who it is for",
+        "Main content",
+    ]
     targets = [href.removeprefix("#") for _, href in links]
-    assert len(set(targets)) == 3, "two headings with the same words share an id"
+    assert len(set(targets)) == 4, "two headings with the same words share an id"
+    assert "main-content" not in targets, "a heading took the skip link's target"
+    assert soup.find(id="main-content").name == "main"
     article = soup.select_one("main article")
     for (label, _), target in zip(links, targets, strict=True):
         heading = article.find(id=target)
