@@ -350,3 +350,43 @@ def test_the_home_page_shows_our_illustration_beside_the_heading(new_context, vi
     assert drawn["x"] >= heading["x"] + heading["width"], "the drawing is not beside the heading"
     assert drawn["y"] < DESKTOP["height"], "the drawing is not on the first screen"
     assert drawn["width"] >= 300
+
+
+@pytest.mark.parametrize("path", [CONTENT_PAGES[3], CONTENT_PAGES[-1]])
+def test_content_pages_with_a_sidebar_pass_wcag_22_checks_at_1280px(new_context, visit, path):
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    visit(page, path, wait_until="networkidle")
+    violations = axe_violations(page)
+    assert not violations, f"{path} at 1280px\n{describe(violations)}"
+
+
+def test_nothing_covers_the_focused_element_on_a_wide_content_page(new_context, visit):
+    """WCAG 2.4.11 at 1280px: the quick exit and the sticky "On this page" list
+    never hide the element that has keyboard focus."""
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    visit(page, "/en/news/operation-hot-spots-2020-results/")
+    checked = 0
+    for key in ["Tab"] * 70 + ["Shift+Tab"] * 70:
+        page.keyboard.press(key)
+        seen = page.evaluate(
+            """() => {
+              const element = document.activeElement;
+              if (!element || element === document.body) return null;
+              if (element.closest('.quick-exit')) return null;
+              const r = element.getBoundingClientRect();
+              if (r.height === 0 || r.bottom <= 0 || r.top >= innerHeight) return null;
+              const points = [[0.5, 0.5], [0.1, 0.5], [0.9, 0.5], [0.5, 0.1], [0.5, 0.9]];
+              const visible = points.some(([x, y]) => {
+                const hit = document.elementFromPoint(r.left + r.width * x, r.top + r.height * y);
+                return hit && (hit === element || element.contains(hit));
+              });
+              return {text: (element.textContent || '').trim().slice(0, 40), visible};
+            }"""
+        )
+        if seen is None:
+            continue
+        assert seen["visible"], f"{seen['text']!r} is covered"
+        checked += 1
+    assert checked >= 100
