@@ -86,17 +86,29 @@ def test_the_header_is_one_row_at_1280px(new_context, visit, path):
     assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
 
 
-def test_longer_spanish_labels_wrap_in_the_header_rather_than_overlap(new_context, visit):
+def test_the_spanish_menu_is_one_row_at_1280px_without_overlap(new_context, visit):
     context, _ = new_context(viewport=DESKTOP)
     page = context.new_page()
     visit(page, "/es/")
     links = page.locator(".primary-nav a")
+    assert links.count() == 7
     brand = box(page.locator(".site-brand__link"))
     search = box(page.locator(".site-search-toggle > summary"))
-    for number in range(links.count()):
-        link = box(links.nth(number))
+    boxes = [box(links.nth(number)) for number in range(links.count())]
+    assert len({round(link["y"]) for link in boxes}) == 1, "the Spanish menu wraps to two rows"
+    for link, following in zip(boxes, boxes[1:], strict=False):
+        assert link["x"] + link["width"] <= following["x"] + 0.5, "two menu items overlap"
+    for link in boxes:
         assert link["x"] >= brand["x"] + brand["width"], "a menu item runs into the name"
         assert link["x"] + link["width"] <= search["x"], "a menu item runs into search"
+    # Each label is inside its own item: nothing spills out of the box.
+    spilled = page.evaluate(
+        "[...document.querySelectorAll('.primary-nav a')]"
+        ".filter(a => a.scrollWidth > a.clientWidth).length"
+    )
+    assert spilled == 0
+    header = box(page.locator("header.site-header"))
+    assert header["height"] <= 110, f"header is {header['height']:.0f}px tall"
     assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
 
 
@@ -254,3 +266,127 @@ def test_escape_closes_the_phone_menu_and_search_closes_it_too(new_context, visi
     # The toggle event comes a moment after the click.
     expect(menu).not_to_have_attribute("open", "", timeout=2000)
     assert page.get_by_label("Search the site").is_visible()
+
+
+# Content pages at 1280px: the article in a reading column, the sidebar beside it.
+CONTENT_PAGES = [
+    "/en/about/",
+    "/en/get-help/",
+    "/en/partners/sacramento-county-district-attorney/",
+    "/en/news/operation-hot-spots-2020-results/",
+    "/en/justice-journal/human-trafficking-part-1/",
+    "/en/resources/national-human-trafficking-hotline/",
+    "/es/sobre-la-coalicion/",
+]
+
+
+@pytest.mark.parametrize("path", CONTENT_PAGES)
+def test_content_pages_use_the_width_with_a_sidebar_at_1280px(new_context, visit, path):
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    visit(page, path)
+    article = box(page.locator("main article.article"))
+    sidebar = box(page.locator("main .page-sidebar"))
+    assert sidebar["x"] >= article["x"] + article["width"], f"{path}: sidebar not beside the text"
+    assert sidebar["y"] < article["y"] + 200, f"{path}: sidebar not at the top"
+    assert sidebar["x"] + sidebar["width"] >= DESKTOP["width"] * 0.8, f"{path}: right side blank"
+    # A readable measure: no paragraph wider than 75 "0"s of its own font (75ch).
+    widest = page.evaluate(
+        """() => Math.max(...[...document.querySelectorAll('main article p')].map(p => {
+             const probe = document.createElement('span');
+             probe.textContent = '0'.repeat(75);
+             probe.style.whiteSpace = 'nowrap';
+             p.append(probe);
+             const room = probe.getBoundingClientRect().width;
+             probe.remove();
+             return p.getBoundingClientRect().width / room * 75;
+           }))"""
+    )
+    assert widest <= 75.5, f"{path}: paragraphs {widest:.0f}ch wide"
+    # The hotline is in the sidebar, or (on Get help) first in the article.
+    call = page.locator(
+        ".page-sidebar .hotline--aside a[href^='tel:'], main .hotline--panel a[href^='tel:']"
+    )
+    assert call.first.is_visible()
+
+
+def test_on_this_page_links_reach_the_articles_headings_without_javascript(new_context, visit):
+    context, _ = new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    visit(page, "/en/news/operation-hot-spots-2020-results/")
+    toc = page.get_by_role("navigation", name="On this page")
+    links = toc.get_by_role("link")
+    labels = [text.strip() for text in links.all_inner_texts()]
+    assert labels[:3] == ["Who took part", "Results", "Help for the people exploited"]
+    headings = [text.strip() for text in page.locator("main article h2").all_inner_texts()]
+    assert [label for label in labels if label in headings] == labels, "a link names no heading"
+    links.nth(1).click()
+    page.wait_for_url("**#results")
+    target = box(page.locator("main article.article h2#results"))
+    assert 0 <= target["y"] <= DESKTOP["height"] / 2
+
+
+def test_sidebar_keeps_phones_to_one_column(new_context, visit):
+    page = phone_page(new_context)
+    visit(page, "/en/news/operation-hot-spots-2020-results/")
+    assert not page.get_by_role("navigation", name="On this page").is_visible()
+    assert not page.locator(".page-sidebar .hotline--aside").is_visible()
+    related = page.get_by_role("navigation", name="Related")
+    assert related.is_visible()
+    assert box(related)["y"] > box(page.locator("main article.article"))["y"] + 500
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_the_home_page_shows_our_illustration_beside_the_heading(new_context, visit, site_url):
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    visit(page, "/en/", wait_until="networkidle")
+    picture = page.locator(".hero__illustration")
+    expect(picture).to_be_visible()
+    assert picture.get_attribute("src").startswith("/static/")
+    assert picture.get_attribute("alt") == ""
+    assert page.evaluate("document.querySelector('.hero__illustration').naturalWidth") > 0
+    drawn, heading = box(picture), box(page.locator("main h1"))
+    assert drawn["x"] >= heading["x"] + heading["width"], "the drawing is not beside the heading"
+    assert drawn["y"] < DESKTOP["height"], "the drawing is not on the first screen"
+    assert drawn["width"] >= 300
+
+
+@pytest.mark.parametrize("path", [CONTENT_PAGES[3], CONTENT_PAGES[-1]])
+def test_content_pages_with_a_sidebar_pass_wcag_22_checks_at_1280px(new_context, visit, path):
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    visit(page, path, wait_until="networkidle")
+    violations = axe_violations(page)
+    assert not violations, f"{path} at 1280px\n{describe(violations)}"
+
+
+def test_nothing_covers_the_focused_element_on_a_wide_content_page(new_context, visit):
+    """WCAG 2.4.11 at 1280px: the quick exit and the sticky "On this page" list
+    never hide the element that has keyboard focus."""
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    visit(page, "/en/news/operation-hot-spots-2020-results/")
+    checked = 0
+    for key in ["Tab"] * 70 + ["Shift+Tab"] * 70:
+        page.keyboard.press(key)
+        seen = page.evaluate(
+            """() => {
+              const element = document.activeElement;
+              if (!element || element === document.body) return null;
+              if (element.closest('.quick-exit')) return null;
+              const r = element.getBoundingClientRect();
+              if (r.height === 0 || r.bottom <= 0 || r.top >= innerHeight) return null;
+              const points = [[0.5, 0.5], [0.1, 0.5], [0.9, 0.5], [0.5, 0.1], [0.5, 0.9]];
+              const visible = points.some(([x, y]) => {
+                const hit = document.elementFromPoint(r.left + r.width * x, r.top + r.height * y);
+                return hit && (hit === element || element.contains(hit));
+              });
+              return {text: (element.textContent || '').trim().slice(0, 40), visible};
+            }"""
+        )
+        if seen is None:
+            continue
+        assert seen["visible"], f"{seen['text']!r} is covered"
+        checked += 1
+    assert checked >= 100
