@@ -151,7 +151,7 @@ def schedule_retry(data, attempt, error):
     if attempt >= attempts or not backend.supports_defer:
         logger.error(
             "GAVE UP sending %s after %d attempt(s): %s. Its content stays in the task "
-            "queue's results (django_tasks_db), but nobody will receive it.",
+            "queue's table (django_tasks_database_dbtaskresult), but nobody receives it.",
             describe(data),
             attempt,
             error,

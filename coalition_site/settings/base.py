@@ -296,7 +296,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Every email is a task (coalition_site/mail.py): sending only queues it, and the task
 # sends it through EMAIL_DELIVERY_BACKEND (the EMAIL_BACKEND variable), retrying while
 # the mail server fails: EMAIL_MAX_ATTEMPTS attempts, EMAIL_RETRY_DELAY seconds after
-# the first failure, doubling up to an hour (ten attempts span about six hours).
+# the first failure, doubling up to an hour (ten attempts span about four hours).
 EMAIL_BACKEND = "coalition_site.mail.QueuedEmailBackend"
 EMAIL_DELIVERY_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
