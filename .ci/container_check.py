@@ -124,14 +124,21 @@ waiting = DBTaskResult.objects.filter(task_path="coalition_site.mail.deliver_ema
 print("CHECK-JSON " + json.dumps({"subject": subject, "queued": waiting.count()}))
 """
 
-# What the queue holds once the worker has had its go: {status: count}.
+# What the queue holds once the worker has had its go: {status: count}, and the tasks that
+# failed for another reason than their object being gone (the demo content deletes a page
+# after saving it; an index update queued for it then finds nothing, which is harmless).
 QUEUE_STATE = r"""
 import json
 from django.db.models import Count
 from django_tasks_db.models import DBTaskResult
 
 rows = DBTaskResult.objects.values("status").annotate(n=Count("id"))
-print("CHECK-JSON " + json.dumps({row["status"]: row["n"] for row in rows}))
+state = {row["status"]: row["n"] for row in rows}
+failed = DBTaskResult.objects.filter(status="FAILED").exclude(
+    exception_class_path__endswith="DoesNotExist"
+)
+state["unexpected"] = [f"{r.task_path}: {r.exception_class_path}" for r in failed[:5]]
+print("CHECK-JSON " + json.dumps(state))
 """
 
 # A draft of a standard page with a publishing time in the past, for the scheduler to publish.
@@ -856,8 +863,9 @@ def check_worker(report, config, names, queued, mail_dir):
             break
         time.sleep(3)
     report.check(
-        not state.get("READY") and not state.get("RUNNING") and not state.get("FAILED"),
-        "the worker drained the queue (Wagtail's index updates included), nothing failed",
+        not state.get("READY") and not state.get("RUNNING") and not state["unexpected"],
+        "the worker drained the queue (Wagtail's index updates included), none failed but "
+        "for objects deleted before their update ran",
         json.dumps(state),
     )
     running = run([*PODMAN, "ps", "--filter", f"name={workers[0]}", "--format", "{{.Names}}"])
