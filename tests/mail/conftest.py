@@ -3,9 +3,22 @@ import time
 import pytest
 from django.core import signing
 from django.core.cache import cache
+from django.test import override_settings
+from django_tasks import default_task_backend
 
 from coalition_site.forms import SALT
 from coalition_site.models import FormField, FormPage
+
+
+@pytest.fixture
+def queued():
+    """The site's email backend in front of the test outbox; tasks kept, not run.
+
+    Yields the list of queued tasks (django-tasks' DummyBackend results)."""
+    dummy = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with override_settings(EMAIL_BACKEND="coalition_site.mail.QueuedEmailBackend", TASKS=dummy):
+        default_task_backend.clear()
+        yield default_task_backend.results
 
 
 @pytest.fixture

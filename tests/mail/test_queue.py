@@ -11,29 +11,11 @@ from django.core import mail
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.test import override_settings
 from django.utils import timezone
-from django_tasks import default_task_backend
 from wagtail.contrib.forms.models import FormSubmission
 
 from coalition_site.mail import deliver_email, retry_delay
 from tests.mail import backends
-
-QUEUED = "coalition_site.mail.QueuedEmailBackend"
-# Keeps what is enqueued without running it.
-DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-
-
-@pytest.fixture
-def queued():
-    """The site's email backend in front of the test outbox, tasks kept, not run."""
-    with override_settings(EMAIL_BACKEND=QUEUED, TASKS=DUMMY):
-        default_task_backend.clear()
-        yield default_task_backend.results
-
-
-def run(result):
-    """Run a queued task as a worker would: from its arguments as stored (JSON)."""
-    args, kwargs = json.loads(json.dumps([result.args, result.kwargs]))
-    return result.task.call(*args, **kwargs)
+from tests.mail.tasks import run
 
 
 def test_sending_only_queues_one_task_per_message(queued):
@@ -81,7 +63,7 @@ def test_the_worker_sends_the_message_as_it_was_built(queued):
 @pytest.mark.django_db
 def test_a_form_submission_is_emailed_through_the_queue(client, contact, answer):
     """With tasks run inline (development, tests), the queue sends at once."""
-    with override_settings(EMAIL_BACKEND=QUEUED):
+    with override_settings(EMAIL_BACKEND="coalition_site.mail.QueuedEmailBackend"):
         response = client.post("/en/contact/", answer)
     assert response.status_code == 200
     assert FormSubmission.objects.filter(page=contact).count() == 1
