@@ -65,6 +65,7 @@ DEV_PACKAGES = (
     "moto",
     "polib",
     "podman_compose",
+    "aiosmtpd",
 )
 REQUIRED_IN_IMAGE = (
     "app/manage.py",
