@@ -11,7 +11,8 @@ The task sends the message through `EMAIL_DELIVERY_BACKEND` (SMTP in production)
 When that fails it enqueues the next attempt for later (EMAIL_RETRY_DELAY, doubling,
 at most an hour apart) and fails itself, so the queue records each attempt with its
 error; after EMAIL_MAX_ATTEMPTS it logs an error and stops. A message that the mail
-server accepted is never retried, so none is sent twice.
+server accepted is never retried, so none is sent twice. Run inline (development),
+there is no queue to wait in, and the first failure is logged as final.
 
 A message travels as JSON: its MIME bytes exactly as the sender built them
 (attachments, alternatives, headers and Message-ID included) plus the envelope
@@ -73,11 +74,10 @@ class QueuedMessage(EmailMessage):
 
     def __init__(self, data):
         raw = base64.b64decode(data["mime"])
-        parsed = email.message_from_bytes(raw, policy=policy.default)
-        text = parsed.get_body(preferencelist=("plain",))
+        subject, body = readable(raw)
         super().__init__(
-            subject=str(parsed.get("Subject", "")),
-            body=text.get_content() if text is not None else "",
+            subject=subject,
+            body=body,
             from_email=data["from_email"],
             to=data["to"],
             cc=data["cc"],
@@ -87,6 +87,17 @@ class QueuedMessage(EmailMessage):
 
     def message(self, *args, **kwargs):
         return self.mime
+
+
+def readable(raw):
+    """The subject and plain-text body of MIME bytes, for display only: never raises, as a
+    message that cannot be read back must still be sent as it is."""
+    try:
+        parsed = email.message_from_bytes(raw, policy=policy.default)
+        text = parsed.get_body(preferencelist=("plain",))
+        return str(parsed.get("Subject", "")), text.get_content() if text is not None else ""
+    except Exception:  # noqa: BLE001
+        return "", ""
 
 
 class QueuedEmailBackend(BaseEmailBackend):

@@ -144,3 +144,14 @@ def test_a_message_the_server_accepted_is_never_sent_again(queued, caplog):
     assert len(backends.SENT) == 1
     assert len(queued) == 1  # no retry
     assert "Could not close the mail connection" in caplog.text
+
+
+@override_settings(
+    EMAIL_BACKEND="coalition_site.mail.QueuedEmailBackend",
+    EMAIL_DELIVERY_BACKEND="tests.mail.backends.RefusingBackend",
+)
+def test_run_inline_a_failure_is_logged_as_final_and_the_sender_carries_on(caplog):
+    """Development and tests run tasks inline: no queue to wait in, no retry."""
+    assert send_mail("Hello", "Body", "site@example.org", ["staff@example.org"]) == 1
+    assert mail.outbox == []
+    assert "GAVE UP sending" in caplog.text and "after 1 attempt(s)" in caplog.text
