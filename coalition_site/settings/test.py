@@ -10,7 +10,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Off even where REDIS_URL is set; tests/performance turns it on where it tests it.
 PAGE_CACHE_SECONDS = 0
 # Django's test runner swaps EMAIL_BACKEND for its outbox (locmem); tests/mail puts
-# the queue back in front of it. Tasks run inline (base.py).
+# the queue back in front of it. Tasks run inline here, whatever production does.
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
