@@ -892,7 +892,8 @@ def main():
     report = Report()
     volume = f"{PREFIX}-media"
     moto = smtp = None
-    mail_dir = Path(tempfile.mkdtemp(prefix="container-check-mail-"))
+    # A Maildir that aiosmtpd creates (it leaves an existing folder without its subfolders).
+    mail_dir = Path(tempfile.mkdtemp(prefix="container-check-mail-")) / "maildir"
     measured = {}
     started = time.monotonic()
     try:
@@ -918,7 +919,7 @@ def main():
         report.check(False, str(error))
     finally:
         cleanup(config, moto, volume, smtp)
-        shutil.rmtree(mail_dir, ignore_errors=True)
+        shutil.rmtree(mail_dir.parent, ignore_errors=True)
     step("Summary")
     if "size" in measured:
         print(
