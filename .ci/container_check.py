@@ -9,7 +9,8 @@ Runs as root on one of our Debian machines (CI runs it after the two test suites
 3. builds the image from the Dockerfile, then a code-only change of it (timed);
 4. runs the image against the machine's PostgreSQL and Redis on the host network, and moto's S3
    server: the release step (`migrate`), the demo content, the web server the image's CMD starts,
-   and compose.yaml's web and scheduler services;
+   and compose.yaml's web, worker and scheduler services (the worker sending queued mail to a
+   local SMTP server, aiosmtpd);
 5. checks what a visitor, a load balancer and an operator would notice, printing each result, the
    image's size and the build times. Exits 1 if anything failed.
 
@@ -21,6 +22,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tarfile
@@ -63,6 +65,7 @@ DEV_PACKAGES = (
     "moto",
     "polib",
     "podman_compose",
+    "aiosmtpd",
 )
 REQUIRED_IN_IMAGE = (
     "app/manage.py",
@@ -110,6 +113,35 @@ result = {
 print("CHECK-JSON " + json.dumps(result))
 """
 
+# An email sent the way the site sends every email: queued, for compose.yaml's worker to send.
+QUEUE_MAIL = r"""
+import json
+from django.core.mail import send_mail
+from django_tasks_db.models import DBTaskResult
+
+subject = "Container check: queued mail"
+send_mail(subject, "Sent by the worker, not by this process.", None, ["check@example.org"])
+waiting = DBTaskResult.objects.filter(task_path="coalition_site.mail.deliver_email", status="READY")
+print("CHECK-JSON " + json.dumps({"subject": subject, "queued": waiting.count()}))
+"""
+
+# What the queue holds once the worker has had its go: {status: count}, and the tasks that
+# failed for another reason than their object being gone (the demo content deletes a page
+# after saving it; an index update queued for it then finds nothing, which is harmless).
+QUEUE_STATE = r"""
+import json
+from django.db.models import Count
+from django_tasks_db.models import DBTaskResult
+
+rows = DBTaskResult.objects.values("status").annotate(n=Count("id"))
+state = {row["status"]: row["n"] for row in rows}
+failed = DBTaskResult.objects.filter(status="FAILED").exclude(
+    exception_class_path__endswith="DoesNotExist"
+)
+state["unexpected"] = [f"{r.task_path}: {r.exception_class_path}" for r in failed[:5]]
+print("CHECK-JSON " + json.dumps(state))
+"""
+
 # A draft of a standard page with a publishing time in the past, for the scheduler to publish.
 SCHEDULE = r"""
 import json
@@ -138,6 +170,7 @@ class Config:
         self.database_server = server.rstrip("/")
         self.database_name = env.get("CONTAINER_CHECK_DATABASE_NAME", "container_check")
         self.redis_url = env.get("CONTAINER_CHECK_REDIS_URL", "redis://127.0.0.1:6379/7")
+        self.smtp_port = int(env.get("CONTAINER_CHECK_SMTP_PORT", "8225"))
         # pip in the build trusts this CA bundle (a TLS-intercepting proxy's CA is in the
         # machine's bundle); passed as the Dockerfile's optional "ca-certificates" secret.
         self.ca_bundle = env.get("CONTAINER_BUILD_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt")
@@ -687,6 +720,41 @@ def start_moto(config):
     raise Fatal(f"moto's server did not start on port {config.s3_port}")
 
 
+def start_smtp(config, mail_dir):
+    """aiosmtpd (requirements-dev.txt) on 127.0.0.1, keeping each message it receives in
+    the Maildir `mail_dir`."""
+    command = Path(sys.executable).parent / "aiosmtpd"
+    if not command.exists():
+        raise Fatal(f"{command} is missing: run `make install-dev`")
+    process = subprocess.Popen(
+        [command, "-n", "-l", f"127.0.0.1:{config.smtp_port}"]
+        + ["-c", "aiosmtpd.handlers.Mailbox", str(mail_dir)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", config.smtp_port), timeout=2) as sock:
+                if sock.recv(100).startswith(b"220"):
+                    return process
+        except OSError:
+            time.sleep(0.5)
+    process.kill()
+    raise Fatal(f"the SMTP server did not start on port {config.smtp_port}")
+
+
+def received(mail_dir):
+    """The subjects of the messages in the Maildir `mail_dir`."""
+    subjects = []
+    for path in sorted((Path(mail_dir) / "new").glob("*")):
+        for line in path.read_text(errors="replace").splitlines():
+            if line.lower().startswith("subject:"):
+                subjects.append(line.split(":", 1)[1].strip())
+                break
+    return subjects
+
+
 def compose(config, *args):
     command = Path(sys.executable).parent / "podman-compose"
     if not command.exists():
@@ -702,6 +770,7 @@ def compose(config, *args):
         CHECK_REDIS_URL=config.redis_url,
         CHECK_S3_URL=config.s3_url,
         CHECK_S3_BUCKET=config.bucket,
+        CHECK_SMTP_PORT=str(config.smtp_port),
     )
     return run(
         [
@@ -723,12 +792,17 @@ def compose(config, *args):
     )
 
 
-def check_compose(report, config, scheduled):
-    step("compose.yaml: web (two replicas) and the scheduler from the same image")
-    result = compose(config, "up", "-d", "--no-deps", "web", "scheduler")
+def check_compose(report, config, scheduled, queued, mail_dir):
+    step("compose.yaml: web (two replicas), the worker and the scheduler from the same image")
+    report.check(
+        queued["queued"] == 1 and not received(mail_dir),
+        "an email sent before the worker runs waits in the queue, unsent",
+        f"{queued['queued']} queued, {len(received(mail_dir))} received",
+    )
+    result = compose(config, "up", "-d", "--no-deps", "web", "worker", "scheduler")
     if not report.check(
         result.returncode == 0,
-        "podman-compose up -d web scheduler",
+        "podman-compose up -d web worker scheduler",
         "" if result.returncode == 0 else tail(result.stdout),
     ):
         return
@@ -765,23 +839,61 @@ def check_compose(report, config, scheduled):
         f"the scheduler published the draft scheduled for {scheduled['path']}",
         "" if scheduled["title"].encode() in body else tail(logs, 8),
     )
+    check_worker(report, config, names, queued, mail_dir)
 
 
-def cleanup(config, moto, volume):
+def check_worker(report, config, names, queued, mail_dir):
+    workers = [name for name in names if "_worker_" in name]
+    report.check(len(workers) == 1, "the worker runs", ", ".join(workers))
+    # The demo content's search-index updates are queued before the email.
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and queued["subject"] not in received(mail_dir):
+        time.sleep(2)
+    time.sleep(5)  # long enough to see a second copy, were one sent
+    subjects = received(mail_dir)
+    logs = run([*PODMAN, "logs", workers[0]]).stdout if workers else ""
+    report.check(
+        subjects.count(queued["subject"]) == 1,
+        "the worker sent the queued email to the SMTP server, once",
+        f"{subjects.count(queued['subject'])} received" + ("" if subjects else tail(logs, 8)),
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        state = fixtures(config, config.app_env(), None, script=QUEUE_STATE)
+        if time.monotonic() > deadline or not (state.get("READY") or state.get("RUNNING")):
+            break
+        time.sleep(3)
+    report.check(
+        not state.get("READY") and not state.get("RUNNING") and not state["unexpected"],
+        "the worker drained the queue (Wagtail's index updates included), none failed but "
+        "for objects deleted before their update ran",
+        json.dumps(state),
+    )
+    running = run([*PODMAN, "ps", "--filter", f"name={workers[0]}", "--format", "{{.Names}}"])
+    report.check(
+        bool(workers) and workers[0] in running.stdout.split(),
+        "the worker is still up once the queue is empty",
+    )
+
+
+def cleanup(config, moto, volume, smtp=None):
     compose(config, "down")
     names = [f"{PREFIX}-{name}" for name in ("web", "no-database", "contents", "one-off")]
     run([*PODMAN, "rm", "--force", "--ignore", "-t", "3", *names])
     run([*PODMAN, "volume", "rm", "-f", volume])
-    if moto:
-        moto.terminate()
-        moto.wait(timeout=10)
+    for process in (moto, smtp):
+        if process:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 def main():
     config = Config()
     report = Report()
     volume = f"{PREFIX}-media"
-    moto = None
+    moto = smtp = None
+    # A Maildir that aiosmtpd creates (it leaves an existing folder without its subfolders).
+    mail_dir = Path(tempfile.mkdtemp(prefix="container-check-mail-")) / "maildir"
     measured = {}
     started = time.monotonic()
     try:
@@ -800,11 +912,14 @@ def main():
         check_s3(report, s3)
         check_database_down(report, config)
         scheduled = fixtures(config, config.app_env(), volume, script=SCHEDULE)
-        check_compose(report, config, scheduled)
+        smtp = start_smtp(config, mail_dir)
+        queued = fixtures(config, config.app_env(), None, script=QUEUE_MAIL)
+        check_compose(report, config, scheduled, queued, mail_dir)
     except Fatal as error:
         report.check(False, str(error))
     finally:
-        cleanup(config, moto, volume)
+        cleanup(config, moto, volume, smtp)
+        shutil.rmtree(mail_dir.parent, ignore_errors=True)
     step("Summary")
     if "size" in measured:
         print(

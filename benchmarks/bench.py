@@ -122,6 +122,8 @@ def setup(args):
     run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], env)
     run([PYTHON, "manage.py", "load_demo_content"], env)
     run([PYTHON, "manage.py", "generate_bulk_content"], env)
+    # Production settings queue the search-index updates for the task worker: run them.
+    run([PYTHON, "manage.py", "db_worker", "--batch", "--no-reload", "-v", "0"], env)
     run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"], env)
 
 

@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The task queue's table (production.py; see TASKS below).
+    "django_tasks_db",
     # Last: its post_migrate makes the roles once every app's permissions exist.
     "accounts",
 ]
@@ -292,7 +294,23 @@ if WAGTAILFRONTENDCACHE:
     # Its signal handlers purge a page's addresses when it is published or unpublished.
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Background work (Wagtail's index updates, every email) goes through Django's task
+# framework. Here and in development it runs inline; production.py queues it in
+# PostgreSQL for `manage.py db_worker` (django-tasks-db).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Every email is a task (coalition_site/mail.py): sending only queues it, and the task
+# sends it through EMAIL_DELIVERY_BACKEND (the EMAIL_BACKEND variable), retrying while
+# the mail server fails: EMAIL_MAX_ATTEMPTS attempts, EMAIL_RETRY_DELAY seconds after
+# the first failure, doubling up to an hour (ten attempts span about four hours).
+EMAIL_BACKEND = "coalition_site.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "10"))
+EMAIL_RETRY_DELAY = int(os.environ.get("EMAIL_RETRY_DELAY", "60"))
+# A mail server that does not answer fails the attempt instead of holding the worker.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

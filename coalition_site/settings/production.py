@@ -34,3 +34,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 # Superusers and coalition editors sign in with a code from an app as well.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+
+# Background work and every email wait in a queue in PostgreSQL, run by
+# `manage.py db_worker`, a process of its own (compose.yaml's `worker`).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -9,7 +9,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Off even where REDIS_URL is set; tests/performance turns it on where it tests it.
 PAGE_CACHE_SECONDS = 0
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Django's test runner swaps EMAIL_BACKEND for its outbox (locmem); tests/mail puts
+# the queue back in front of it. Tasks run inline here, whatever production does.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
