@@ -152,7 +152,7 @@ def deliver_email(data, attempt=1):
 def close_quietly(connection):
     try:
         connection.close()
-    except Exception:  # noqa: BLE001 - the outcome of the send is already known
+    except Exception:
         logger.warning("Could not close the mail connection cleanly", exc_info=True)
 
 
