@@ -197,6 +197,27 @@ def setup(args):
     run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"], env)
 
 
+def psql(args, sql):
+    """One statement on the benchmark's database, through psql; its output as text."""
+    database = urlsplit(args.database_url)
+    command = ["psql", "-h", database.hostname or "127.0.0.1", "-p", str(database.port or 5432)]
+    command += ["-U", database.username or "postgres", "-d", database.path.lstrip("/")]
+    command += ["-tAc", sql]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def has_statistics(args):
+    """Whether PostgreSQL has analyzed the search index since it was filled."""
+    return (
+        psql(
+            args,
+            "SELECT coalesce(last_analyze, last_autoanalyze) IS NOT NULL FROM pg_stat_user_tables "
+            "WHERE relname = 'wagtailsearch_indexentry'",
+        )
+        == "t"
+    )
+
+
 def flush_redis(args):
     import redis
 
@@ -384,11 +405,19 @@ def measure_cold(args, urls):
                 f"  {name} ({cache_state}): {row['many']['rate']:.0f} req/s; "
                 f"one connection p50 {row['one']['p50']:.1f} ms"
             )
-        for language, words in SEARCHES:
-            path = f"/{language}/search/?q={quote(words)}"
-            fetch(args, path)
-            searches[(language, words)] = load(args, path, connections=1, duration=short)
-            say(f"  search {language} {words!r}: p50 {searches[(language, words)]['p50']:.1f} ms")
+        analyzed = has_statistics(args)
+        # As the bulk load left the database; then, if it had no statistics, after ANALYZE.
+        rounds = ["as loaded"] if analyzed else ["as loaded", "after ANALYZE"]
+        for state in rounds:
+            if state == "after ANALYZE":
+                psql(args, "ANALYZE")
+            for language, words in SEARCHES:
+                path = f"/{language}/search/?q={quote(words)}"
+                fetch(args, path)
+                row = load(args, path, connections=1, duration=short)
+                searches.setdefault((language, words), {})[state] = row
+                say(f"  search ({state}) {language} {words!r}: p50 {row['p50']:.1f} ms")
+        searches["analyzed"] = analyzed
         memory = server.worker_memory()
         logs = server.log_summary()
     say(f"  worker memory (RSS, MB): {', '.join(f'{m:.0f}' for m in memory)}")
@@ -505,16 +534,29 @@ def report(args, urls, figures):
         lines.append("| " + " | ".join(cells) + " |")
     lines += [
         "",
-        "Search at one connection (never cached):",
+        "Search at one connection (never cached), on the database as the bulk load left it "
+        + (
+            "(PostgreSQL had statistics):"
+            if searches["analyzed"]
+            else "(PostgreSQL had no statistics: autovacuum off or not yet run), and again "
+            "after the benchmark ran ANALYZE:"
+        ),
         "",
-        "| language | query | p50 ms | p99 ms |",
-        "|---|---|---:|---:|",
+        "| language | query | p50 ms | p99 ms |"
+        + ("" if searches["analyzed"] else " p50 ms after ANALYZE | p99 ms after ANALYZE |"),
+        "|---|---|---:|---:|" + ("" if searches["analyzed"] else "---:|---:|"),
     ]
     search_misses = []
-    for (language, words), row in searches.items():
-        lines.append(f"| {language} | {words} | {row['p50']:.1f} | {row['p99']:.1f} |")
-        if row["p50"] > SEARCH_P50_MS:
-            search_misses.append(f"{language} “{words}” ({row['p50']:.0f} ms)")
+    for key, rows in searches.items():
+        if key == "analyzed":
+            continue
+        language, words = key
+        cells = [language, words]
+        for row in rows.values():
+            cells += [f"{row['p50']:.1f}", f"{row['p99']:.1f}"]
+        lines.append("| " + " | ".join(cells) + " |")
+        if rows["as loaded"]["p50"] > SEARCH_P50_MS:
+            search_misses.append(f"{language} “{words}” ({rows['as loaded']['p50']:.0f} ms)")
     memory = figures["memory"]
     largest = max(max(sizes) for sizes in memory.values())
     errors = mix["non_2xx"] + mix["socket_errors"]
@@ -547,7 +589,7 @@ def report(args, urls, figures):
         f"{verdict(True, cold_misses)} |",
         f"| every uncached page p50 < {COLD_P50_MS:.0f} ms at one connection | "
         f"{verdict(True, p50_misses)} |",
-        f"| every search p50 ≤ {SEARCH_P50_MS:.0f} ms at one connection | "
+        f"| every search p50 ≤ {SEARCH_P50_MS:.0f} ms at one connection, as loaded | "
         f"{verdict(True, search_misses)} |",
         f"| {LOAD_CONNECTIONS} connections for {args.load_duration} s: no error, no 5xx | "
         f"{verdict(errors == 0)}: {mix['non_2xx']} non-2xx/3xx, {mix['socket_errors']} "
@@ -560,7 +602,7 @@ def report(args, urls, figures):
 
 def check_tools():
     """Stop at once, saying what to install, when a tool the benchmark runs is missing."""
-    missing = [tool for tool in ("wrk", "createdb", "dropdb") if shutil.which(tool) is None]
+    missing = [tool for tool in ("wrk", "createdb", "dropdb", "psql") if shutil.which(tool) is None]
     if missing:
         sys.exit(
             f"bench: {', '.join(missing)} not found. Install them first: "
