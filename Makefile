@@ -90,8 +90,10 @@ scale-check: install-dev
 
 # Load test of every page type on PostgreSQL and Redis, with wrk; not part of `make test`.
 # See benchmarks/README.md (BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_WORKERS, BENCH_SECONDS).
+# The shipped configuration against issue #18's targets (benchmarks/README.md). BENCH_ARGS passes
+# options on, e.g. make bench BENCH_ARGS=--skip-setup to reuse the database of the last run.
 bench: install
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache static_collected

@@ -19,11 +19,14 @@ What is stored: the response to a GET or HEAD that
 Redirects and 404s are not stored: they are cheap, and a 404 can turn into a
 redirect when an editor adds one.
 
-The key: generation (see caching.generation), scheme, host, language, and a
-hash of the path with its query string. Publishing, unpublishing, moving or
-deleting a page, and saving site settings, managed lists, images, documents,
-redirects or view restrictions, moves the generation on, so every process sees
-the change at once. Entries also expire after PAGE_CACHE_SECONDS.
+The key: scheme, host, language, and a hash of the path with its query
+string. Each entry also records the generation (see caching.generation) it
+was built in, and a hit reads the entry and the current generation together,
+in one round trip to the cache (`get_many`, one MGET on Redis): an entry from
+an older generation is a miss. Publishing, unpublishing, moving or deleting a
+page, and saving site settings, managed lists, images, documents, redirects
+or view restrictions, moves the generation on, so every process sees the
+change at once. Entries also expire after PAGE_CACHE_SECONDS.
 
 Headers: stored responses get `Cache-Control: public, max-age=0,
 s-maxage=PAGE_CACHE_SECONDS, stale-while-revalidate=60` (browsers always ask
@@ -33,8 +36,10 @@ Cache-Control of its own gets `private, no-cache`, so that no shared cache
 ever keeps a signed-in editor's page. `X-Page-Cache` says hit, miss (stored
 now) or bypass.
 
-Bodies are kept gzip-compressed: a hit is sent as stored to a browser that
-accepts gzip, and unpacked for one that does not.
+Text is kept twice, as it is and gzip-compressed (compressed once, when it is
+stored): a hit is sent as stored, in the encoding the browser accepts, and
+costs no compression or decompression. A hit carries its own encoding, so
+CsrfSafeGZipMiddleware leaves it alone.
 """
 
 import gzip
@@ -117,12 +122,12 @@ def may_serve_from_cache(request):
 
 
 def cache_key(request):
+    """The entry's key; the generation is kept in the entry, not in the key."""
     hostname, port = site_cache.request_host(request)
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return ":".join(
         [
             "coalition:page",
-            site_cache.generation(),
             request.scheme,
             f"{hostname}:{port}",
             request_language(request),
@@ -178,13 +183,18 @@ class PageCacheMiddleware:
             return response
 
         key = cache_key(request)
-        entry = cache.get(key)
-        if entry is not None:
+        # The entry and the current generation in one round trip.
+        found = cache.get_many([site_cache.GENERATION_KEY, key])
+        current = found.get(site_cache.GENERATION_KEY) or site_cache.generation()
+        entry = found.get(key)
+        if entry is not None and entry.get("generation") == current:
             return self.from_entry(request, entry)
 
         response = self.get_response(request)
         if may_store(request, response):
-            entry = self.to_entry(response)
+            # The generation read before the page was built: if it moved on
+            # meanwhile, this entry is already stale and is never served.
+            entry = self.to_entry(response, current)
             cache.set(key, entry, page_cache_seconds())
             response["Cache-Control"] = entry["headers"]["Cache-Control"]
             response["ETag"] = entry["etag"]
@@ -194,37 +204,37 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "bypass"
         return response
 
-    def to_entry(self, response):
+    def to_entry(self, response, generation):
         content = response.content
-        compressed = is_compressible(response.get("Content-Type", ""))
-        if compressed:
+        compressible = is_compressible(response.get("Content-Type", ""))
+        if compressible:
             patch_vary_headers(response, ["Accept-Encoding"])
         headers = {
             name: value for name, value in response.items() if name.lower() not in UNSTORED_HEADERS
         }
         headers["Cache-Control"] = public_cache_control(page_cache_seconds())
+        etag = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+        headers["ETag"] = etag
         return {
+            "generation": generation,
             "status": response.status_code,
             "headers": headers,
-            "body": gzip.compress(content, mtime=0) if compressed else content,
-            "compressed": compressed,
-            "etag": f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
+            "body": content,
+            # Compressed once, here; None when the type is not text.
+            "gzip": gzip.compress(content, mtime=0) if compressible else None,
+            "etag": etag,
         }
 
     def from_entry(self, request, entry):
         if request.META.get("HTTP_IF_NONE_MATCH") == entry["etag"]:
             response = HttpResponseNotModified()
+        elif entry["gzip"] is not None and accepts_gzip(request):
+            response = HttpResponse(entry["gzip"], status=entry["status"])
+            response["Content-Encoding"] = "gzip"
         else:
-            body = entry["body"]
-            response = HttpResponse(status=entry["status"])
-            if entry["compressed"] and accepts_gzip(request):
-                response["Content-Encoding"] = "gzip"
-            elif entry["compressed"]:
-                body = gzip.decompress(body)
-            response.content = body
+            response = HttpResponse(entry["body"], status=entry["status"])
         for name, value in entry["headers"].items():
             response[name] = value
-        response["ETag"] = entry["etag"]
         response["X-Page-Cache"] = "hit"
         return response
 
@@ -240,6 +250,8 @@ class CsrfSafeGZipMiddleware(GZipMiddleware):
     """
 
     def process_response(self, request, response):
+        if response.get("X-Page-Cache") == "hit":
+            return response  # stored in both encodings, and sent in the right one
         if response.status_code != 200 or not is_compressible(response.get("Content-Type", "")):
             return response
         if settings.CSRF_COOKIE_NAME in response.cookies:

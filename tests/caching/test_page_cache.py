@@ -352,3 +352,71 @@ def test_with_the_cache_off_every_read_is_fresh(client, settings, page):
     assert response["X-Page-Cache"] == "bypass"
     assert queries > 0
     assert "private" in response["Cache-Control"]
+
+
+# ---------------------------------------------------------------- what a hit costs
+
+
+class Counting:
+    """Wraps a function and counts its calls."""
+
+    def __init__(self, function):
+        self.function, self.calls = function, 0
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        return self.function(*args, **kwargs)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("encoding", ["gzip, br", ""])
+def test_a_hit_is_one_cache_read_and_no_compression(
+    client, page_cache, page, monkeypatch, encoding
+):
+    """Compressed once when stored; a hit, gzip accepted or not, only reads and sends."""
+    from caching import pagecache
+
+    stored = client.get("/en/about/")
+    assert stored["X-Page-Cache"] == "miss"
+    default_cache = caches["default"]
+    reads = {name: Counting(getattr(default_cache, name)) for name in ("get", "get_many")}
+    for name, counter in reads.items():
+        monkeypatch.setattr(default_cache, name, counter)
+    if page_cache == "locmem":  # its get_many calls get once per key: one read all the same
+        reads["get"] = Counting(reads["get"].function)
+        monkeypatch.setattr(default_cache, "get", reads["get"].function)
+    squeezes = {name: Counting(getattr(gzip, name)) for name in ("compress", "decompress")}
+    for name, counter in squeezes.items():
+        monkeypatch.setattr(pagecache.gzip, name, counter)
+
+    response = client.get("/en/about/", HTTP_ACCEPT_ENCODING=encoding)
+    cache_reads = sum(counter.calls for counter in reads.values())
+    compressions = sum(counter.calls for counter in squeezes.values())
+
+    assert response["X-Page-Cache"] == "hit"
+    assert response.get("Content-Encoding") == ("gzip" if encoding else None)
+    assert body_of(response) == body_of(stored)
+    assert cache_reads == 1
+    assert compressions == 0
+
+
+@pytest.mark.django_db
+def test_a_hit_carries_the_same_security_headers_without_building_the_policy(
+    client, page_cache, page, monkeypatch
+):
+    from coalition_site import security
+
+    stored = client.get("/en/about/")
+    builds = Counting(security.build_policy)
+    monkeypatch.setattr(security, "build_policy", builds)
+    hit = client.get("/en/about/")
+    assert hit["X-Page-Cache"] == "hit"
+    for header in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "Cross-Origin-Resource-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+    ):
+        assert hit[header] == stored[header], header
+    assert builds.calls == 0
