@@ -404,7 +404,7 @@ def test_a_hit_is_one_cache_read_and_no_compression(
 def test_a_hit_carries_the_same_security_headers_without_building_the_policy(
     client, page_cache, page, monkeypatch
 ):
-    from coalition_site import security
+    from operations import headers as security
 
     stored = client.get("/en/about/")
     builds = Counting(security.build_policy)
