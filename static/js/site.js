@@ -1,5 +1,5 @@
 /*
- * Sacramento Together: the few behaviours the site needs, with no library.
+ * Sacramento Together: the few behaviors the site needs, with no library.
  * Everything here is an enhancement; each control works as a plain link or
  * is hidden when JavaScript does not run.
  */
