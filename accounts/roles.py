@@ -28,7 +28,8 @@ COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "choose_document"),
     ("wagtaildocs", "delete_document"),
 ]
-# Permissions on Wagtail's and Django's own apps, which declare none for us.
+# Permissions on Wagtail's and Django's own apps, and on the settings, which editors
+# change and view but never add or delete.
 EDITOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtailredirects", "add_redirect"),
@@ -37,6 +38,8 @@ EDITOR_PERMISSIONS = [
     ("simple_translation", "submit_translation"),
     ("coalition_site", "change_sitesettings"),
     ("coalition_site", "view_sitesettings"),
+    ("safety", "change_safetysettings"),
+    ("safety", "view_safetysettings"),
 ]
 
 

@@ -32,6 +32,8 @@ def test_editors_can_manage_each_apps_lists_and_publish_everywhere():
         ("partners", "manage_partner_accounts"),
         ("podcasts", "add_audiofile"),
         ("coalition_site", "change_sitesettings"),
+        ("safety", "change_safetysettings"),
+        ("coalition_site", "change_footertext"),
         ("wagtailredirects", "add_redirect"),
         ("simple_translation", "submit_translation"),
         ("wagtailadmin", "access_admin"),

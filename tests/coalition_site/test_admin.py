@@ -51,6 +51,28 @@ def test_editors_change_the_hotline_in_the_safety_settings(admin_client):
 
 
 @pytest.mark.django_db
+def test_a_coalition_editor_changes_the_hotline_and_the_quick_exit(client, home):
+    editor = get_user_model().objects.create_user("editor", password="a-long-test-password")
+    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    client.force_login(editor)
+    site = Site.objects.get(is_default_site=True)
+    url = f"/admin/settings/safety/safetysettings/{site.pk}/"
+    response = client.post(
+        url,
+        {
+            "hotline_phone": "1-888-373-7888",
+            "hotline_text": "233733",
+            "hotline_tty": "711",
+            "emergency_number": "911",
+            "quick_exit_url": "https://www.example.com/",
+            "browse_safely_page": "",
+        },
+    )
+    assert response.status_code == 302
+    assert SafetySettings.for_site(site).quick_exit_url == "https://www.example.com/"
+
+
+@pytest.mark.django_db
 def test_a_bad_quick_exit_address_is_refused_and_nothing_changes(admin_client):
     site = Site.objects.get(is_default_site=True)
     url = f"/admin/settings/safety/safetysettings/{site.pk}/"
