@@ -79,7 +79,7 @@ class SafetySettings(BaseSiteSetting):
 class GetHelpPage(BasePage):
     """The hotline, 911, what happens when you call, and the partners who answer day and night.
 
-    The numbers come from site settings and the partners from the directory, so
+    The numbers come from the safety settings and the partners from the directory, so
     nothing here is typed twice.
     """
 
