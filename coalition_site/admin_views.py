@@ -76,9 +76,10 @@ class UntranslatedPagesReportView(PageReportView):
 
     def get_filterset_kwargs(self):
         kwargs = super().get_filterset_kwargs()
-        if not kwargs["data"].get("language") and target_languages():
+        languages = [] if kwargs["data"].get("language") else target_languages()
+        if languages:
             kwargs["data"] = kwargs["data"].copy()
-            kwargs["data"]["language"] = target_languages()[0][0]
+            kwargs["data"]["language"] = languages[0][0]
         return kwargs
 
     def get_queryset(self):

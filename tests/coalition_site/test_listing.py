@@ -6,7 +6,6 @@ translation keeps the slug), in English and in Spanish; then the home page's slo
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from wagtail.models import Locale
 
 from coalition_site.listing import IGNORED_FILTERS_MESSAGE
@@ -43,13 +42,6 @@ TERM_FILTERS = [
     (RESOURCES, "language", "languages", Language),
 ]
 TERM_IDS = [f"{pages[0]._meta.model.__name__}-{name}" for pages, name, _f, _m in TERM_FILTERS]
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
