@@ -18,6 +18,7 @@ from .content import blocks, day, read
 from .dates import at_nine
 from .documents import sample_document
 from .images import make_banner
+from .site import add_snippet_translation, add_translation
 
 # Keys of an [[items]] table that are not NewsPage fields.
 NOT_FIELDS = {"publication_date", "topics", "partners", "banner", "event", "attachment", "body"}
@@ -82,14 +83,8 @@ def load(home):
 
 
 def spanish_topic(topic, locale):
-    existing = Topic.objects.filter(translation_key=topic.translation_key, locale=locale).first()
-    if existing is not None:
-        return existing
-    return Topic.objects.create(
-        name=read("es", "news")["topics"].get(topic.name, topic.name),
-        translation_key=topic.translation_key,
-        locale=locale,
-    )
+    name = read("es", "news")["topics"].get(topic.name, topic.name)
+    return add_snippet_translation(topic, locale, {"name": name})
 
 
 def load_spanish(home, es_home):
@@ -99,31 +94,21 @@ def load_spanish(home, es_home):
     index = NewsIndexPage.objects.child_of(home).first()
     if index is None or index.has_translation(locale):
         return
-    es_index = NewsIndexPage(
-        translation_key=index.translation_key,
-        locale=locale,
-        show_in_menus=index.show_in_menus,
-        media_contact_name=index.media_contact_name,
-        media_contact_email=index.media_contact_email,
-        media_contact_phone=index.media_contact_phone,
-        **index_fields(content["index"]),
-    )
-    es_home.add_child(instance=es_index)
+    add_translation(index, locale, index_fields(content["index"]))
     for spec in content["items"]:
         source = NewsPage.objects.child_of(index).filter(slug=spec["translation_of"]).first()
         if source is None:
             continue
-        item = NewsPage(
-            translation_key=source.translation_key,
-            locale=locale,
-            kind=source.kind,
-            publication_date=source.publication_date,
-            first_published_at=source.first_published_at,
-            last_published_at=source.last_published_at,
-            image=source.image,
-            image_alt_text=content["banner_alt"] if source.image_id else "",
-            body=blocks(spec["body"]),
-            **{name: value for name, value in spec.items() if name not in TRANSLATION_KEYS},
+        fields = {name: value for name, value in spec.items() if name not in TRANSLATION_KEYS}
+        add_translation(
+            source,
+            locale,
+            dict(
+                fields,
+                body=blocks(spec["body"]),
+                image_alt_text=content["banner_alt"] if source.image_id else "",
+                topics=[spanish_topic(topic, locale) for topic in source.topics.all()],
+                related_partners=[],
+                attachments=[],
+            ),
         )
-        item.topics = [spanish_topic(topic, locale) for topic in source.topics.all()]
-        es_index.add_child(instance=item)

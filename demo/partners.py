@@ -7,12 +7,13 @@ The text is in content/en/partners.toml and content/es/partners.toml.
 import datetime
 
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Revision
 
 from coalition_site.models import Language
 from partners.models import PartnerIndexPage, PartnerPage, Population, Service, ServiceArea
 
 from .content import read
+from .site import add_snippet_translation, add_translation
 
 # Term lists of a partner, and the model each one's names belong to.
 TERM_MODELS = {
@@ -72,18 +73,8 @@ def load(home):
 
 def spanish_term(term, locale):
     """The Spanish translation of an English term, made once."""
-    model = type(term)
-    existing = model.objects.filter(translation_key=term.translation_key, locale=locale).first()
-    if existing is not None:
-        return existing
-    extra = {"emergency": term.emergency} if isinstance(term, Service) else {}
     names = read("es", "partners")["terms"]
-    return model.objects.create(
-        name=names.get(term.name, term.name),
-        translation_key=term.translation_key,
-        locale=locale,
-        **extra,
-    )
+    return add_snippet_translation(term, locale, {"name": names.get(term.name, term.name)})
 
 
 def load_spanish(home, es_home):
@@ -93,35 +84,27 @@ def load_spanish(home, es_home):
     directory = PartnerIndexPage.objects.child_of(home).first()
     if directory is None or directory.has_translation(locale):
         return
-    es_directory = PartnerIndexPage(
-        translation_key=directory.translation_key,
-        locale=locale,
-        show_in_menus=directory.show_in_menus,
-        **content["directory"],
-    )
-    es_home.add_child(instance=es_directory)
+    add_translation(directory, locale, content["directory"])
     translations = {spec["translation_of"]: spec for spec in content["partners"]}
     sources = PartnerPage.objects.child_of(directory).prefetch_related(*TERM_MODELS)
     for source in sources:
         spec = translations.get(source.slug)
         if spec is None:
             continue
-        partner = PartnerPage(
-            translation_key=source.translation_key,
-            locale=locale,
-            title=spec.get("title", source.title),
-            slug=source.slug,
-            sector=source.sector,
-            summary=spec["summary"],
-            description=spec["description"],
-            website=source.website,
-            phone=source.phone,
-            email=source.email,
-            open_24_7=source.open_24_7,
-            featured=source.featured,
-            last_reviewed=source.last_reviewed,
-        )
+        fields = {name: spec[name] for name in ("title", "summary", "description") if name in spec}
         for kind in TERM_MODELS:
-            terms = getattr(source, kind).all()
-            setattr(partner, kind, [spanish_term(term, locale) for term in terms])
-        es_directory.add_child(instance=partner)
+            fields[kind] = [spanish_term(term, locale) for term in getattr(source, kind).all()]
+        keep_review_date(add_translation(source, locale, fields), source.last_reviewed)
+
+
+def keep_review_date(partner, last_reviewed):
+    """Give a translated profile its source's review date (none for a real organization).
+
+    Publishing a profile marks it reviewed that day (partners/signals.py); the demo's
+    translation is not a review. The date is set on the page and its live revision,
+    from which the next draft is made.
+    """
+    PartnerPage.objects.filter(pk=partner.pk).update(last_reviewed=last_reviewed)
+    revision = partner.live_revision
+    revision.content["last_reviewed"] = last_reviewed.isoformat() if last_reviewed else None
+    Revision.objects.filter(pk=revision.pk).update(content=revision.content)

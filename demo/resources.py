@@ -13,7 +13,7 @@ from safety.models import GetHelpPage
 
 from .content import blocks, read
 from .documents import sample_document
-from .site import add_translation, page_fields
+from .site import add_snippet_translation, add_translation, page_fields
 
 TERM_MODELS = {"audiences": Audience, "topics": Topic, "languages": Language}
 
@@ -141,21 +141,13 @@ def load(home):
 def spanish_terms(locale):
     """{kind: {English name: Spanish term}}, creating the Spanish translations once."""
     names = read("es", "resources")["terms"]
-    terms = {}
-    for kind, english in ensure_terms().items():
-        terms[kind] = {}
-        for name, spanish_name in names[kind].items():
-            source = english[name]
-            model = type(source)
-            translated = model.objects.filter(
-                translation_key=source.translation_key, locale=locale
-            ).first()
-            if translated is None:
-                translated = model.objects.create(
-                    name=spanish_name, translation_key=source.translation_key, locale=locale
-                )
-            terms[kind][name] = translated
-    return terms
+    return {
+        kind: {
+            name: add_snippet_translation(english[name], locale, {"name": spanish_name})
+            for name, spanish_name in names[kind].items()
+        }
+        for kind, english in ensure_terms().items()
+    }
 
 
 def load_spanish(home, es_home):
@@ -171,15 +163,15 @@ def load_spanish(home, es_home):
     for spec in content["pages"]:
         source = Page.objects.child_of(home).filter(slug=spec["translation_of"]).first()
         if source is not None:
-            add_translation(source, es_home, locale, page_fields(spec))
+            add_translation(source, locale, page_fields(spec))
     terms = spanish_terms(locale)
     library = ResourceIndexPage.objects.child_of(home).first()
     if library is None:
         return None
-    es_library = add_translation(library, es_home, locale, dict(content["library"]))
+    es_library = add_translation(library, locale, dict(content["library"]))
     for spec in content["resources"]:
         source = ResourcePage.objects.child_of(library).filter(slug=spec["translation_of"]).first()
-        if source is None or source.has_translation(locale):
+        if source is None:
             continue
         fields = {
             name: value
@@ -187,16 +179,8 @@ def load_spanish(home, es_home):
             if name not in TERM_MODELS and name != "translation_of"
         }
         fields["body"] = blocks(spec["body"])
-        resource = ResourcePage(
-            translation_key=source.translation_key,
-            locale=locale,
-            resource_type=source.resource_type,
-            link_url=source.link_url,
-            entry_language="es",
-            **fields,
-        )
+        fields["entry_language"] = "es"
         for kind in TERM_MODELS:
-            setattr(resource, kind, [terms[kind][name] for name in spec[kind]])
-        es_library.add_child(instance=resource)
-        resource.save_revision().publish()
+            fields[kind] = [terms[kind][name] for name in spec[kind]]
+        add_translation(source, locale, fields)
     return es_library

@@ -183,52 +183,63 @@ def spanish_locale():
     return Locale.objects.get_or_create(language_code="es")[0]
 
 
-def add_translation(source, parent, locale, fields):
-    """Publish a translation of `source` (same type and translation_key) under `parent`."""
+def add_translation(source, locale, fields):
+    """Publish the translation of `source` into `locale`, once, made as an editor makes one.
+
+    Wagtail's copy for translation (the Translate action) makes a page of the same type
+    with the same translation_key under the parent's translation, keeping what is not
+    text (audio, phone numbers, dates, images); `fields` then give the new language's
+    text. The copy takes its slug from `fields` from the start: a slug changed after the
+    copy would leave a redirect from the source's slug. The translation is dated as its
+    source is (demo/dates.py dates the undated ones). Returns the translation.
+    """
     source = source.specific
-    existing = (
-        type(source).objects.filter(translation_key=source.translation_key, locale=locale).first()
-    )
+    existing = source.get_translation_or_none(locale)
     if existing is not None:
         return existing
-    translated = type(source)(
-        translation_key=source.translation_key,
-        locale=locale,
-        show_in_menus=source.show_in_menus,
-        **fields,
-    )
-    parent.add_child(instance=translated)
+    original = type(source).objects.get(pk=source.pk)
+    original.slug = fields.get("slug", original.slug)
+    translated = original.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translated, name, value)
     translated.save_revision().publish()
+    type(source).objects.filter(pk=translated.pk).update(
+        first_published_at=source.first_published_at, last_published_at=source.last_published_at
+    )
+    return type(source).objects.get(pk=translated.pk)
+
+
+def add_snippet_translation(source, locale, fields):
+    """The translation of a snippet (a term, a topic) into `locale`, once, as Wagtail copies it.
+
+    A term's slug is made again from its translated name.
+    """
+    existing = source.get_translation_or_none(locale)
+    if existing is not None:
+        return existing
+    translated = source.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    if hasattr(translated, "slug") and "slug" not in fields:
+        translated.slug = ""
+    translated.save()
     return translated
 
 
-def add_spanish_contact(home, es_home, locale):
+def add_spanish_contact(home, locale):
     """The forms in Spanish, translations of the English ones, once."""
     for spec in read("es", "site")["forms"]:
         source = FormPage.objects.child_of(home).filter(slug=spec["translation_of"]).first()
-        if source is None or source.has_translation(locale):
-            continue
-        page = FormPage(
-            translation_key=source.translation_key,
-            locale=locale,
-            show_in_menus=source.show_in_menus,
-            to_address=source.to_address,
-            from_address=source.from_address,
-            **page_fields(spec),
-        )
-        page.form_fields = form_fields(spec["fields"])
-        es_home.add_child(instance=page)
-        page.save_revision().publish()
+        if source is not None:
+            fields = dict(page_fields(spec), form_fields=form_fields(spec["fields"]))
+            add_translation(source, locale, fields)
 
 
 def add_spanish_footer_text(home, locale):
     """The footer text's Spanish translation."""
     english = FooterText.objects.filter(locale=home.locale).first()
-    if english is None or FooterText.objects.filter(locale=locale).exists():
-        return
-    spanish = english.copy_for_translation(locale)
-    spanish.text = read("es", "site")["footer"]["text"]
-    spanish.save()
+    if english is not None:
+        add_snippet_translation(english, locale, read("es", "site")["footer"])
 
 
 def load_spanish(home):
@@ -240,20 +251,18 @@ def load_spanish(home):
     content = read("es", "site")
     locale = spanish_locale()
     fields = dict(page_fields(content["home"]), hero_link_page=None)
-    es_home = add_translation(home, Page.get_first_root_node(), locale, fields)
+    es_home = add_translation(home, locale, fields)
     pages = {}
     for spec in content["standard_pages"]:
         source = Page.objects.child_of(home).filter(slug=spec["translation_of"]).first()
         if source is not None:
-            pages[spec["translation_of"]] = add_translation(
-                source, es_home, locale, page_fields(spec)
-            )
+            pages[spec["translation_of"]] = add_translation(source, locale, page_fields(spec))
     hero_link = pages.get(read("en", "site")["home"]["hero_link_page"])
     if hero_link is not None and es_home.hero_link_page_id is None:
         es_home = HomePage.objects.get(pk=es_home.pk)
         es_home.hero_link_page = hero_link
         es_home.save_revision().publish()
     add_spanish_footer_text(home, locale)
-    add_spanish_contact(home, es_home, locale)
+    add_spanish_contact(home, locale)
     promote(es_home, "es", pages)
     return HomePage.objects.get(pk=es_home.pk)
