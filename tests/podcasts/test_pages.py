@@ -158,6 +158,23 @@ def test_episode_without_transcript_says_it_is_coming(client, show, add_episode)
 
 
 @pytest.mark.django_db
+def test_a_show_in_another_language_says_so_and_marks_its_transcripts(client, show, add_episode):
+    episode = add_episode(transcript="<p>Locutora: bienvenidos.</p>")
+    soup = soup_of(client.get(episode.url))
+    assert soup.select_one(".episode__language") is None
+    assert soup.select_one("#transcript [lang]") is None
+
+    show.language = "es"
+    show.save_revision().publish()
+    soup = soup_of(client.get(episode.url))
+    assert soup.select_one(".episode__language").get_text() == "This episode is in Spanish."
+    assert "Locutora: bienvenidos." in soup.select_one('#transcript [lang="es"]').get_text()
+    show_page = soup_of(client.get(show.url))
+    notice = show_page.select_one(".podcast-show__language").get_text()
+    assert notice == "The episodes of this show are in Spanish."
+
+
+@pytest.mark.django_db
 def test_video_is_a_facade_that_calls_nobody_until_clicked(client, show, add_episode):
     episode = add_episode(audio=None, video_url="https://youtu.be/G51vo2oVVwE")
     soup = soup_of(client.get(episode.url))

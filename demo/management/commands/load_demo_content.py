@@ -31,11 +31,12 @@ class Command(BaseCommand):
                 loader(home)
             site.add_search_promotions(home)
             # In Spanish: translations of the home, safety and about pages, the library,
-            # the news and the partner directory.
+            # the news, the partner directory and the podcast (whose episodes name partners).
             es_home = site.load_spanish(home)
             resources.load_spanish(home, es_home)
             news.load_spanish(home, es_home)
             partners.load_spanish(home, es_home)
+            podcasts.load_spanish(home, es_home)
             site.arrange_menu(home)
             site.link_about_pages(home)
         if created:
