@@ -15,6 +15,7 @@ TRANSLATED = {
     ("site", "forms"): "forms",
     ("partners", "partners"): "partners",
     ("news", "items"): "items",
+    ("podcasts", "episodes"): "episodes",
     ("resources", "pages"): "pages",
     ("resources", "resources"): "resources",
 }

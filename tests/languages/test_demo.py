@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 
 from coalition_site.models import HomePage
@@ -108,6 +109,8 @@ def test_spanish_library_filters_use_spanish_terms(client, demo):
 
 
 def test_loader_stays_idempotent_and_reset_rebuilds_spanish(client, demo):
+    # Translations are made with their Spanish slugs: no redirect from an English slug.
+    assert not Redirect.objects.exists()
     count = Page.objects.count()
     call_command("load_demo_content", stdout=StringIO())
     assert Page.objects.count() == count
