@@ -1,7 +1,8 @@
 """The one listing stack of every content app: what a reader may see, its filters, one page of it.
 
-An app declares what is its own (its querysets, its `ListingFilter`, how its cards
-are fetched); `listing_context` does the rest the same way for every listing.
+An app declares what is its own (a `ListingQuerySet` that says how its cards are
+fetched, a `ListingFilter`); `listing_context` does the rest the same way for
+every listing.
 """
 
 from functools import reduce
@@ -9,6 +10,7 @@ from operator import or_
 
 import django_filters
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, CharField, Exists, ExpressionWrapper, OuterRef, Q, Value
@@ -16,6 +18,7 @@ from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
+from wagtail.query import PageQuerySet
 
 KEYWORD_MAX_LENGTH = 200
 IGNORED_FILTERS_MESSAGE = _("Some filters were not recognized and have been ignored.")
@@ -61,6 +64,25 @@ def stand_in_language(items):
     """The language of `items` when it is not the reader's (they stand in), else ""."""
     code = items[0].locale.language_code if items else ""
     return "" if code in ("", get_language()) else code
+
+
+class ListingQuerySet(PageQuerySet):
+    """The pages of a content app, as its listings and home-page slots read them.
+
+    Each app's queryset subclasses it and says in `cards()` what its cards need.
+    """
+
+    def visible(self):
+        """The pages any visitor may see: live and public."""
+        return visible(self)
+
+    def cards(self):
+        """These pages ready for cards (related objects, renditions, order)."""
+        return self
+
+    def in_reader_language(self, limit):
+        """Up to `limit` of these pages in the reader's language (see `in_reader_language`)."""
+        return in_reader_language(self, limit)
 
 
 def paginate(request, items, per_page=12):
@@ -116,10 +138,12 @@ def parent_url(url):
 class TermFilter(django_filters.ChoiceFilter):
     """One term of a managed list, named in the URL by its slug.
 
-    The choices are the terms of the reader's language (set by `ListingFilter`
-    in one query for all its lists). An item matches whatever the language of
-    the term it carries: a translated term keeps its slug, and several terms
-    sharing a slug never make an error or list an item twice.
+    `model` names the managed list as "app_label.ModelName", so that an app's
+    filters need not import its models. The choices are the terms of the
+    reader's language (set by `ListingFilter` in one query for all its lists).
+    An item matches whatever the language of the term it carries: a translated
+    term keeps its slug, and several terms sharing a slug never make an error
+    or list an item twice.
     """
 
     def __init__(self, field_name, model, label, **kwargs):
@@ -150,7 +174,7 @@ class ListingFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         terms = {
-            name: spec.term_model
+            name: apps.get_model(spec.term_model)
             for name, spec in self.filters.items()
             if isinstance(spec, TermFilter)
         }
@@ -180,11 +204,11 @@ def filter_data(request, names):
     return data
 
 
-def listing_context(request, items, filterset_class=None, cards=None, per_page=12):
+def listing_context(request, items, filterset_class=None, per_page=12):
     """What a listing page shows: its filters, one page of `items` ready for cards, counts.
 
-    `items` are what a reader may see (see `visible`); `cards` prepares a queryset
-    for the cards (select_related, prefetches, order) once it is filtered.
+    `items` (a `ListingQuerySet`) are what a reader may see; once filtered, they
+    are made ready for cards by their `cards()`.
     """
     names = filterset_class.base_filters if filterset_class else ()
     data = filter_data(request, names)
@@ -193,7 +217,7 @@ def listing_context(request, items, filterset_class=None, cards=None, per_page=1
     if filterset_class:
         filters = filterset_class(data if is_filtered else None, queryset=items)
         items = filters.qs if is_filtered else items
-    page_obj = paginate(request, cards(items) if cards else items, per_page)
+    page_obj = paginate(request, items.cards(), per_page)
     return {
         "filters": filters,
         "page_obj": page_obj,

@@ -3,7 +3,6 @@ import re
 
 from django.db import models
 from django.template.response import TemplateResponse
-from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -17,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 
 from .blocks import BodyBlock, KeyFigureBlock
 from .forms import TOO_MANY, ProtectedFormBuilder, over_rate_limit
+from .listing import listing_context
 
 logger = logging.getLogger(__name__)
 
@@ -206,8 +206,9 @@ class StandardPage(BasePage):
 class ListingPage(BasePage):
     """An index page that lists its children as cards, a page at a time, maybe filtered.
 
-    `listing` names the function of the app that gives what the page lists,
-    `listing(page, request)`, built on `coalition_site.listing.listing_context`.
+    A subclass says what it lists, `listed_items()` (a `ListingQuerySet` of what
+    a reader may see), and how: `filterset_class` (a `ListingFilter`, or None)
+    and `per_page`. `coalition_site.listing.listing_context` does the rest.
     """
 
     introduction = models.TextField(blank=True)
@@ -215,14 +216,20 @@ class ListingPage(BasePage):
     content_panels = Page.content_panels + ["introduction"]
     parent_page_types = ["coalition_site.HomePage"]
     max_count_per_parent = 1
-    listing = ""
+    filterset_class = None
+    per_page = 12
 
     class Meta:
         abstract = True
 
+    def listed_items(self):
+        raise NotImplementedError(f"{type(self).__name__} must say what it lists")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(import_string(self.listing)(self, request))
+        context.update(
+            listing_context(request, self.listed_items(), self.filterset_class, self.per_page)
+        )
         return context
 
 

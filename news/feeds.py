@@ -14,7 +14,6 @@ from wagtail.models import Site
 from coalition_site.feeds import AtomFeed, RssFeed
 from languages.i18n import site_homes
 
-from .listing import published_news
 from .models import NewsIndexPage, NewsKind, NewsPage
 
 FEED_LIMIT = 30
@@ -115,7 +114,7 @@ class NewsRssFeed(Feed):
         return settings.WAGTAIL_SITE_NAME
 
     def items(self, scope):
-        news = published_news(NewsPage.objects.descendant_of(scope.home))
+        news = NewsPage.objects.descendant_of(scope.home).published()
         if scope.kind:
             news = news.filter(kind=scope.kind)
         items = list(news.defer_streamfields().prefetch_related("topics")[:FEED_LIMIT])

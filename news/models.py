@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -7,25 +8,25 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from coalition_site.blocks import BodyBlock
+from coalition_site.listing import parent_url
 from coalition_site.models import BasePage, ListingPage, ManagedList, phone_href
+
+from .choices import NewsKind
+from .filters import NewsFilter
+from .querysets import NewsPageQuerySet
+from .sharing import sharing_context
 
 # /news/feeds/… is where the feeds live (news/urls.py); no item may take that address.
 FEEDS_SLUG = "feeds"
 # …nor the press room's fact sheet, served by the news index (NewsIndexPage.fact_sheet).
 FACT_SHEET_SLUG = "fact-sheet"
-
-
-class NewsKind(models.TextChoices):
-    # The values appear in feed addresses (/news/feeds/press-release/rss/).
-    PRESS_RELEASE = "press-release", _("Press release")
-    ANNOUNCEMENT = "announcement", _("Announcement")
-    EVENT = "event", _("Event")
-    IN_THE_NEWS = "in-the-news", _("In the news")
+# How many other items a news item's page suggests.
+RELATED_LIMIT = 3
 
 
 @register_snippet
@@ -77,7 +78,8 @@ class NewsIndexPage(RoutablePageMixin, ListingPage):
     ]
     search_fields = BasePage.search_fields + [index.SearchField("boilerplate")]
     subpage_types = ["news.NewsPage"]
-    listing = "news.listing.news_listing"
+    filterset_class = NewsFilter
+    per_page = 10
 
     class Meta:
         verbose_name = _("news index")
@@ -94,9 +96,13 @@ class NewsIndexPage(RoutablePageMixin, ListingPage):
     def key_fact_list(self):
         return [line.strip() for line in self.key_facts.splitlines() if line.strip()]
 
+    def listed_items(self):
+        return NewsPage.objects.child_of(self).published()
+
     @path(f"{FACT_SHEET_SLUG}/", name="fact_sheet")
     def fact_sheet(self, request):
         """The one-page fact sheet, a PDF made from the press room and site settings."""
+        # The PDF library is loaded by the first fact sheet asked for, not by every process.
         from .fact_sheet import fact_sheet_response
 
         return fact_sheet_response(self, request)
@@ -195,6 +201,8 @@ class NewsPage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
+
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
@@ -239,13 +247,43 @@ class NewsPage(BasePage):
     def media_contact_phone_href(self):
         return phone_href(self.media_contact_phone)
 
-    def get_context(self, request, *args, **kwargs):
-        from .listing import detail_context
-        from .sharing import sharing_context
+    @property
+    def press_room(self):
+        """The news index above the item: its media contact and boilerplate close a release.
 
+        Wagtail's routing keeps the index it went through as the item's parent,
+        so a served item reads it without a query.
+        """
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    def related_news_and_topics(self, request):
+        """(up to RELATED_LIMIT other items sharing a topic, ready for cards; the topics).
+
+        For a saved item, the item's topics and the related items' are read
+        together; in a preview, the topics being edited are on the page, not in
+        the database.
+        """
+        if self.pk and not getattr(request, "is_preview", False):
+            related = list(NewsPage.objects.related_to(self).cards(topics=False)[:RELATED_LIMIT])
+            prefetch_related_objects([self, *related], "topics")
+            return related, list(self.topics.all())
+        topics = list(self.topics.all())
+        return list(NewsPage.objects.related_to(self, topics).cards()[:RELATED_LIMIT]), topics
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(detail_context(self, request))
-        context.update(sharing_context(self, request, topics=context["topics"]))
+        related, topics = self.related_news_and_topics(request)
+        context.update(
+            topics=topics,
+            related_news=related,
+            attachments=list(self.attachments.all().select_related("document")),
+            related_partners=[partner for partner in self.related_partners.all() if partner.live],
+            # The item's parent is the news index: its address, without asking the database.
+            news_index_url=parent_url(self.get_url(request)) if self.path else "",
+            press_room=self.press_room if self.is_press_release else None,
+        )
+        context.update(sharing_context(self, request, topics=topics))
         return context
 
 

@@ -5,39 +5,16 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from coalition_site.blocks import RICH_TEXT_FEATURES
 from coalition_site.models import BasePage, ListingPage, ManagedList, phone_href
 
-
-class Sector(models.TextChoices):
-    COMMUNITY = "community", _("Community organization")
-    LAW_ENFORCEMENT = "law-enforcement", _("Law enforcement")
-    PROSECUTION = "prosecution", _("Prosecution and courts")
-    LOCAL_AGENCY = "local-agency", _("County or city agency")
-    STATE_FEDERAL = "state-federal", _("State or federal agency")
-    EDUCATION = "education", _("Education")
-    HEALTH = "health", _("Health care")
-    FAITH = "faith", _("Faith-based")
-    OTHER = "other", _("Other")
-
-
-# The directory's default order: the organizations a survivor can turn to for help
-# come first, public agencies after them. Filters do not change it.
-SURVIVOR_FIRST = [
-    Sector.COMMUNITY,
-    Sector.HEALTH,
-    Sector.FAITH,
-    Sector.EDUCATION,
-    Sector.OTHER,
-    Sector.LOCAL_AGENCY,
-    Sector.PROSECUTION,
-    Sector.STATE_FEDERAL,
-    Sector.LAW_ENFORCEMENT,
-]
+from .choices import Sector
+from .filters import PartnerFilter
+from .querysets import PartnerPageQuerySet
 
 
 @register_snippet
@@ -71,10 +48,14 @@ class PartnerIndexPage(ListingPage):
     """The directory: every partner as a card, filterable."""
 
     subpage_types = ["partners.PartnerPage"]
-    listing = "partners.listing.directory_listing"
+    filterset_class = PartnerFilter
+    per_page = 24
 
     class Meta:
         verbose_name = _("partner directory")
+
+    def listed_items(self):
+        return PartnerPage.objects.child_of(self).visible()
 
 
 class PartnerPage(BasePage):
@@ -168,6 +149,8 @@ class PartnerPage(BasePage):
 
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
+
+    objects = PageManager.from_queryset(PartnerPageQuerySet)()
 
     class Meta:
         verbose_name = _("partner")

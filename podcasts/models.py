@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from coalition_site.blocks import RICH_TEXT_FEATURES, youtube_video_id
@@ -20,6 +20,7 @@ from coalition_site.models import BasePage, ListingPage
 
 from .audio import FEED_AUDIO_TYPES, inspect_audio
 from .categories import CATEGORIES, CATEGORY_CHOICES, SUBCATEGORY_CHOICES, SUBCATEGORY_MISMATCH
+from .querysets import PodcastEpisodePageQuerySet
 
 ARTWORK_MIN_SIZE = 1400
 ARTWORK_MAX_SIZE = 3000
@@ -219,10 +220,17 @@ class PodcastIndexPage(ListingPage):
     parent_page_types = ["coalition_site.HomePage"]
     subpage_types = ["podcasts.PodcastEpisodePage"]
     max_count_per_parent = None
-    listing = "podcasts.listing.show_listing"
 
     class Meta:
         verbose_name = _("podcast show")
+
+    def listed_items(self):
+        return PodcastEpisodePage.objects.child_of(self).visible()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["feed_address"] = request.build_absolute_uri(self.feed_url)
+        return context
 
     def clean(self):
         super().clean()
@@ -406,6 +414,8 @@ class PodcastEpisodePage(BasePage):
     parent_page_types = ["podcasts.PodcastIndexPage"]
     subpage_types = []
 
+    objects = PageManager.from_queryset(PodcastEpisodePageQuerySet)()
+
     class Meta:
         verbose_name = _("podcast episode")
         ordering = ["-publication_date", "-pk"]
@@ -436,7 +446,9 @@ class PodcastEpisodePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["show"] = PodcastIndexPage.objects.parent_of(self).first()
+        # Wagtail's routing keeps the show it went through as the episode's parent: no query.
+        parent = self.get_parent()
+        context["show"] = parent.specific if parent else None
         # filter(live=True) rather than .live(): in a preview the relation is held in memory.
         context["partners"] = self.partners.filter(live=True).order_by("title")
         context["guests"] = self.guests.all()

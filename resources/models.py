@@ -8,23 +8,16 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from coalition_site.blocks import BodyBlock, youtube_video_id
 from coalition_site.models import BasePage, ListingPage, ManagedList
 
-
-class ResourceType(models.TextChoices):
-    GUIDE = "guide", _("Guide or fact sheet")
-    VIDEO = "video", _("Video")
-    WEBSITE = "website", _("Website")
-    HOTLINE = "hotline", _("Hotline or service")
-    TRAINING = "training", _("Training")
-    TOOLKIT = "toolkit", _("Toolkit")
-    POSTER = "poster", _("Poster")
-
+from .choices import ResourceType
+from .filters import ResourceFilter
+from .querysets import ResourcePageQuerySet
 
 # The language an entry's own title and summary are written in, as a BCP 47
 # code, so that screen readers pronounce them right (`lang` on the card).
@@ -61,10 +54,14 @@ class ResourceIndexPage(ListingPage):
 
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
     subpage_types = ["resources.ResourcePage"]
-    listing = "resources.listing.library_listing"
+    filterset_class = ResourceFilter
+    per_page = 24
 
     class Meta:
         verbose_name = _("resource library")
+
+    def listed_items(self):
+        return ResourcePage.objects.child_of(self).visible()
 
 
 class ResourcePage(BasePage):
@@ -136,6 +133,8 @@ class ResourcePage(BasePage):
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
+
+    objects = PageManager.from_queryset(ResourcePageQuerySet)()
 
     class Meta:
         verbose_name = _("resource")

@@ -6,7 +6,13 @@ from django.db import connections
 from wagtail.models import Page, Site
 
 from tests import database
-from tests.factories import HomePageFactory
+from tests.factories import (
+    HomePageFactory,
+    LanguageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+    ServiceFactory,
+)
 
 
 @pytest.fixture(scope="session")
@@ -68,6 +74,37 @@ def home(db):
         defaults={"hostname": "localhost", "port": 80, "root_page": page},
     )
     return page
+
+
+@pytest.fixture
+def directory(home):
+    """The partner directory under the home page."""
+    page = PartnerIndexPageFactory.build()
+    home.add_child(instance=page)
+    return page
+
+
+@pytest.fixture
+def add_partner(directory):
+    """Add a live partner: `add_partner(title=…, services=[…], languages=[names], **fields)`.
+
+    A service is a name, or (name, emergency) for one the Get help page lists.
+    """
+
+    def service(spec):
+        name, emergency = (spec, False) if isinstance(spec, str) else spec
+        return ServiceFactory(name=name, emergency=emergency)
+
+    def add(**fields):
+        services = fields.pop("services", [])
+        languages = fields.pop("languages", [])
+        partner = PartnerPageFactory.build(**fields)
+        partner.services = [service(spec) for spec in services]
+        partner.languages = [LanguageFactory(name=name) for name in languages]
+        directory.add_child(instance=partner)
+        return partner
+
+    return add
 
 
 @pytest.fixture

@@ -3,10 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from coalition_site.listing import parent_url, stand_in_language
-from news import listing
 from news.feeds import feed_address
-from news.listing import news_naming_partner as news_naming
-from news.models import NewsKind
+from news.models import NewsKind, NewsPage
 
 register = template.Library()
 
@@ -15,7 +13,7 @@ register = template.Library()
 def latest_news(context, limit=3):
     """The latest news in the home page's language; nothing while there is none."""
     request = context.get("request")
-    items = listing.latest_news(limit)
+    items = NewsPage.objects.published().cards().in_reader_language(limit)
     return {
         "items": items,
         # A news item's parent is the news index: its address comes without a query.
@@ -28,7 +26,8 @@ def latest_news(context, limit=3):
 @register.inclusion_tag("news/partner_news.html", takes_context=True)
 def news_naming_partner(context, partner, limit=5):
     """The latest news that names `partner`, for its page; nothing while there is none."""
-    return {"items": news_naming(partner, limit), "request": context.get("request")}
+    items = partner.news_items.published().defer_streamfields()[:limit]
+    return {"items": list(items), "request": context.get("request")}
 
 
 @register.inclusion_tag("news/feed_links.html")

@@ -1,7 +1,7 @@
 from django import template
 
 from coalition_site.listing import stand_in_language
-from partners import listing
+from partners.models import PartnerPage
 
 register = template.Library()
 
@@ -9,5 +9,5 @@ register = template.Library()
 @register.inclusion_tag("partners/featured_partners.html")
 def featured_partners(limit=4):
     """The partners editors chose for the home page, in its language; nothing when none."""
-    partners = listing.featured_partners(limit)
+    partners = PartnerPage.objects.featured().cards().in_reader_language(limit)
     return {"partners": partners, "lang": stand_in_language(partners)}

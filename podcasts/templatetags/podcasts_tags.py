@@ -4,7 +4,7 @@ from django.utils import translation
 from django.utils.translation import get_language, pgettext_lazy
 
 from coalition_site.listing import parent_url, stand_in_language
-from podcasts import listing
+from podcasts.models import PodcastEpisodePage
 
 register = template.Library()
 
@@ -19,7 +19,7 @@ IN_A_SENTENCE = {
 @register.inclusion_tag("podcasts/latest_episode.html", name="latest_episode")
 def latest_episode_slot():
     """The newest episode in the reader's language; nothing while there is none."""
-    episode = listing.latest_episode()
+    episode = PodcastEpisodePage.objects.newest()
     # An episode's parent is its show: its address and title come without another query.
     show = {"title": episode.show_title, "url": parent_url(episode.url)} if episode else None
     return {

@@ -181,13 +181,6 @@ def test_hostile_filter_values_are_ignored_with_a_notice(client, home, spanish, 
 # ------------------------------------------------------------------ the home page's slots
 
 
-@pytest.fixture
-def directory(home):
-    page = PartnerIndexPageFactory.build()
-    home.add_child(instance=page)
-    return page
-
-
 def slot(soup, name):
     return soup.select_one(f".home-slot--{name}")
 

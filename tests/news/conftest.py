@@ -9,8 +9,6 @@ from tests.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
     NewsTopicFactory,
-    PartnerIndexPageFactory,
-    PartnerPageFactory,
 )
 
 
@@ -44,22 +42,5 @@ def add_news(news_index):
         item.attachments = [NewsAttachment(document=document) for document in documents]
         (parent or news_index).add_child(instance=item)
         return item
-
-    return add
-
-
-@pytest.fixture
-def directory(home):
-    page = PartnerIndexPageFactory.build()
-    home.add_child(instance=page)
-    return page
-
-
-@pytest.fixture
-def add_partner(directory):
-    def add(**fields):
-        partner = PartnerPageFactory.build(**fields)
-        directory.add_child(instance=partner)
-        return partner
 
     return add

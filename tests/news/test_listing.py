@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from news.listing import PER_PAGE, published_news
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import NewsPageFactory, StandardPageFactory
 
@@ -165,11 +164,11 @@ def test_hostile_values_give_a_normal_page(client, mixed, query):
 
 @pytest.mark.django_db
 def test_pagination_keeps_the_filters_and_survives_bad_page_numbers(client, add_news):
-    for n in range(PER_PAGE + 2):
+    for n in range(NewsIndexPage.per_page + 2):
         add_news(title=f"Release {n:02d}", kind="press-release", publication_date=days_ago(n))
     add_news(title="Not a release", kind="announcement")
     first = client.get("/en/news/?kind=press-release")
-    assert len(titles(first)) == PER_PAGE
+    assert len(titles(first)) == NewsIndexPage.per_page
     next_link = soup_of(first).select_one('.pagination a[rel="next"]')["href"]
     assert "kind=press-release" in next_link and "page=2" in next_link
     second = client.get("/en/news/" + next_link)
@@ -204,15 +203,15 @@ def test_private_items_are_not_listed(client, add_news):
     private = add_news(title="Private")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     assert titles(client.get("/en/news/")) == ["Public"]
-    assert [item.title for item in published_news()] == ["Public"]
+    assert [item.title for item in NewsPage.objects.published()] == ["Public"]
 
 
 @pytest.mark.django_db
-def test_published_news_can_be_called_alone(add_news):
+def test_published_news_can_be_read_alone(add_news):
     add_news(title="Older", publication_date=days_ago(3))
     add_news(title="Newer", publication_date=days_ago(1))
     add_news(title="Future go-live", go_live_at=timezone.now() + datetime.timedelta(hours=1))
-    assert [item.title for item in published_news()] == ["Newer", "Older"]
+    assert [item.title for item in NewsPage.objects.published()] == ["Newer", "Older"]
 
 
 def listing_queries(client, url="/en/news/"):
@@ -300,9 +299,9 @@ def test_news_index_is_allowed_once_under_the_home_page(home, news_index):
 @pytest.mark.django_db
 def test_items_under_a_private_news_index_are_private_too(client, news_index, add_news):
     add_news(title="Inside")
-    assert [item.title for item in published_news()] == ["Inside"]
+    assert [item.title for item in NewsPage.objects.published()] == ["Inside"]
     PageViewRestriction.objects.create(page=news_index, restriction_type="login")
-    assert list(published_news()) == []
+    assert list(NewsPage.objects.published()) == []
     assert soup_of(client.get("/en/")).select_one(".home-slot--news") is None
 
 

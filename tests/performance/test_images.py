@@ -4,7 +4,7 @@ Every `{% image %}` and `{% picture %}` writes width and height; images in
 cards and page bodies load lazily; the few at the top of a page (a partner's
 logo, a news item's picture, a show's artwork) load at once, since the reader
 sees them first. Listings prefetch the renditions of exactly the size their
-cards show: the constants in each app's listing module must match the tags.
+cards show: the constants in each app's querysets module must match the tags.
 """
 
 import re
@@ -14,9 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.images.models import Filter
 
-from news.listing import CARD_IMAGE_FILTER
-from partners.listing import LOGO_FILTER
-from podcasts.listing import EPISODE_IMAGE_FILTER
+from news.querysets import CARD_IMAGE_FILTER
+from partners.querysets import LOGO_FILTER
+from podcasts.querysets import EPISODE_IMAGE_FILTER
 
 from .conftest import SCENARIOS
 

@@ -6,8 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from podcasts.listing import EPISODES_PER_PAGE
-from podcasts.models import EpisodeGuest
+from podcasts.models import EpisodeGuest, PodcastIndexPage
 from tests.factories import (
     PartnerIndexPageFactory,
     PartnerPageFactory,
@@ -52,14 +51,14 @@ def test_show_page_lists_episodes_newest_first(client, show, add_episode):
 @pytest.mark.django_db
 def test_show_page_paginates_and_survives_bad_page_numbers(client, show, add_episode):
     now = timezone.now()
-    for n in range(EPISODES_PER_PAGE + 2):
+    for n in range(PodcastIndexPage.per_page + 2):
         add_episode(
             title=f"Episode number {n}",
             audio=None,
             publication_date=now - datetime.timedelta(days=n),
         )
     first = soup_of(client.get(show.url))
-    assert len(card_titles(first)) == EPISODES_PER_PAGE
+    assert len(card_titles(first)) == PodcastIndexPage.per_page
     assert first.select_one(".pagination a[rel=next]")["href"] == "?page=2"
     second = soup_of(client.get(show.url, {"page": 2}))
     assert card_titles(second) == ["Episode number 12", "Episode number 13"]

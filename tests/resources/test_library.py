@@ -4,8 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from coalition_site.listing import IGNORED_FILTERS_MESSAGE
-from resources.listing import PER_PAGE
-from resources.models import ResourcePage
+from resources.models import ResourceIndexPage, ResourcePage
 from tests.factories import DocumentFactory, StandardPageFactory, document_file
 
 NOTICE = str(IGNORED_FILTERS_MESSAGE)
@@ -213,11 +212,14 @@ def test_nul_bytes_are_removed_from_the_keyword(client, resources):
 
 @pytest.mark.django_db
 def test_pagination_keeps_the_filters(client, add_resource):
-    for number in range(PER_PAGE + 2):
+    for number in range(ResourceIndexPage.per_page + 2):
         add_resource(title=f"Poster {number:02d}", resource_type="poster")
     add_resource(title="A website", resource_type="website")
     soup = soup_of(client.get("/en/resources/?type=poster"))
-    assert f"{PER_PAGE + 2} resources" in soup.select_one(".listing__count").get_text()
+    assert (
+        f"{ResourceIndexPage.per_page + 2} resources"
+        in soup.select_one(".listing__count").get_text()
+    )
     next_link = soup.select_one(".pagination a[rel=next]")["href"]
     assert "type=poster" in next_link and "page=2" in next_link
     second = soup_of(client.get(f"/en/resources/{next_link}"))
