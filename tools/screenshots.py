@@ -47,8 +47,10 @@ for page in Page.objects.live().public().specific().order_by("path"):
     if type(page).__name__ in EVERY_PAGE_OF:
         key = f"{key}-{page.slug}"
     found.setdefault(key, page.url)
+WORD_FOR_HELP = {"en": "help", "es": "ayuda"}
 for language in sorted({key.split("-")[0] for key in found}):
-    found[f"{language}-SearchResults"] = f"/{language}/search/?q=help"
+    word = WORD_FOR_HELP.get(language, "help")
+    found[f"{language}-SearchResults"] = f"/{language}/search/?q={word}"
 print(json.dumps(found))
 """
 
