@@ -442,11 +442,15 @@ def test_search_results_have_the_hotline_beside_them_wide_and_under_them_on_phon
     assert box(aside)["x"] >= results["x"] + results["width"]
     assert box(aside)["y"] < DESKTOP["height"]
     assert not page.locator("main .hotline--panel").is_visible()
+    violations = axe_violations(page)
+    assert not violations, f"search at 1280px\n{describe(violations)}"
 
     phone = phone_page(new_context)
     visit(phone, "/en/search/?q=help")
     expect(phone.locator("main .hotline--panel")).to_be_visible()
     assert not phone.locator(".page-sidebar .hotline--aside").is_visible()
+    violations = axe_violations(phone)
+    assert not violations, f"search at 390px\n{describe(violations)}"
 
 
 def test_the_home_page_shows_one_hotline_bar_on_a_wide_screen(new_context, visit):
