@@ -467,3 +467,25 @@ def test_the_home_page_shows_one_hotline_bar_on_a_wide_screen(new_context, visit
     phone = phone_page(new_context)
     visit(phone, "/en/")
     expect(phone.locator("main .hotline--panel a[href^='tel:']").first).to_be_visible()
+
+
+@pytest.mark.parametrize("toggle", [".site-menu > summary", ".site-search-toggle > summary"])
+def test_call_and_text_stay_in_reach_with_a_phone_panel_open(new_context, visit, toggle):
+    """The open menu or search panel starts under the sticky hotline bar:
+    nothing covers Call or Text, and the bar covers nothing in the panel."""
+    page = phone_page(new_context)
+    visit(page, "/en/about/")
+    page.locator(toggle).click()
+    hit = """(selector) => {
+      const element = document.querySelector(selector);
+      const r = element.getBoundingClientRect();
+      const found = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !!found && (found === element || element.contains(found));
+    }"""
+    for selector in [
+        ".hotline--strip a.hotline__button[href^='tel:']",
+        ".hotline--strip a.hotline__button[href^='sms:']",
+    ]:
+        assert page.evaluate(hit, selector), f"{selector} is covered by the open panel"
+    first = ".primary-nav li:first-child a" if "menu" in toggle else "#site-search-query"
+    assert page.evaluate(hit, first), "the hotline bar covers the top of the open panel"
