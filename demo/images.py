@@ -14,6 +14,19 @@ SHARE_IMAGE_TITLE = "Sacramento Together share image"
 WIDTH, HEIGHT = 1200, 630  # what Facebook, LinkedIn and X show in full
 ARTWORK_SIZE = 1400  # the square podcast apps ask for
 
+# The site's palette (static/css/site.css, section 1).
+TEAL = "#0b4f6c"
+TEAL_DARK = "#0a3d53"
+TEAL_DEEP = "#083b51"
+SUN_GLOW = "#2f6f86"  # the yellow sun's halo on teal
+TEAL_MID = "#5f9fb5"
+TEAL_LIGHT = "#b5d3df"
+TINT = "#e6eff3"
+WARM_WHITE = "#f4f1ea"
+YELLOW = "#fdd35c"
+RUST = "#a35212"
+INK = "#1b2b34"
+
 
 def png(canvas, **options):
     buffer = io.BytesIO()
@@ -37,17 +50,17 @@ def stored_image(title, filename, draw, require_file=False):
 
 
 def draw_share_image():
-    """PNG bytes: "Sacramento Together" in white on the site's dark blue, with a red band."""
-    canvas = PILImage.new("RGB", (WIDTH, HEIGHT), "#1d3557")
+    """PNG bytes: "Sacramento Together" in white on the site's teal, with a yellow band."""
+    canvas = PILImage.new("RGB", (WIDTH, HEIGHT), TEAL)
     draw = ImageDraw.Draw(canvas)
-    draw.rectangle((0, HEIGHT - 90, WIDTH, HEIGHT), fill="#e63946")
+    draw.rectangle((0, HEIGHT - 90, WIDTH, HEIGHT), fill=YELLOW)
     title = ImageFont.load_default(size=96)
     subtitle = ImageFont.load_default(size=34)
     draw.text((WIDTH / 2, 250), "Sacramento Together", fill="#ffffff", font=title, anchor="mm")
     draw.text(
         (WIDTH / 2, 370),
         "Against human trafficking and exploitation in the Sacramento region",
-        fill="#f1faee",
+        fill=TINT,
         font=subtitle,
         anchor="mm",
     )
@@ -61,16 +74,63 @@ def make_share_image():
     )
 
 
+# The banner's group, back row first: (center x, shoulder y, body width, body
+# color, skin, hair). Coordinates on the 1200 x 630 banner.
+BANNER_PEOPLE = (
+    (420, 330, 150, TEAL_MID, "#8d5a3b", INK),
+    (600, 300, 160, RUST, "#f1c27d", "#6b3f1d"),
+    (780, 320, 150, WARM_WHITE, "#5a3a29", INK),
+    (330, 420, 130, TINT, "#c68b59", "#3b2a20"),
+    (510, 400, 150, YELLOW, "#e0ac69", INK),
+    (700, 410, 140, TEAL_DARK, "#a86b46", "#3b2a20"),
+    (880, 440, 110, TEAL_LIGHT, "#f1c27d", "#8d5a3b"),
+)
+
+
 def draw_banner():
-    """People side by side, as in the mark: nothing that reads as a chart of arrests."""
-    canvas = PILImage.new("RGB", (WIDTH, HEIGHT), "#0b4f6c")
+    """A group of people, arms around each other, on a hill under the sun.
+
+    Drawn twice the size and scaled down, so the curves are smooth. The people
+    overlap and differ in height and color, and the front row's arms reach over
+    each other's shoulders: at card size it reads as people together, never as
+    a row of bars.
+    """
+    scale = 2
+
+    def box(*values):
+        return [value * scale for value in values]
+
+    canvas = PILImage.new("RGB", (WIDTH * scale, HEIGHT * scale), TEAL)
     draw = ImageDraw.Draw(canvas)
-    for number, x in enumerate(range(150, WIDTH, 180)):
-        fill = "#fdd35c" if number == 3 else "#d2e3ea"
-        top = 300 if number % 2 else 330
-        draw.ellipse([x - 45, top - 110, x + 45, top - 20], fill=fill)
-        draw.rounded_rectangle([x - 75, top, x + 75, 700], radius=70, fill=fill)
-    return png(canvas)
+    # The sun with its glow, and two hills.
+    draw.ellipse(box(930, 40, 1170, 280), fill=SUN_GLOW)
+    draw.ellipse(box(975, 85, 1125, 235), fill=YELLOW)
+    draw.ellipse(box(-200, 470, 700, 900), fill=TEAL_DARK)
+    draw.ellipse(box(500, 500, 1500, 950), fill=TEAL_DEEP)
+    for x, shoulder, width, body, skin, hair in BANNER_PEOPLE:
+        head = width * 0.3
+        # The body: shoulders rounded, running off the bottom edge.
+        draw.rounded_rectangle(
+            box(x - width / 2, shoulder, x + width / 2, HEIGHT + 120),
+            radius=width / 2 * scale,
+            fill=body,
+        )
+        top = shoulder - head * 2 - 6
+        draw.ellipse(box(x - head, top, x + head, shoulder - 6), fill=skin)
+        # Hair over the top half of the head.
+        draw.chord(box(x - head - 3, top - 4, x + head + 3, top + head * 1.7), 180, 360, fill=hair)
+    # The front row's arms over each other's shoulders, drawn last so they
+    # lie across the bodies, each ending in a hand.
+    front = BANNER_PEOPLE[3:]
+    for (x, shoulder, width, body, skin, _), neighbor in zip(front, front[1:], strict=False):
+        reach = neighbor[0] - neighbor[2] * 0.25
+        y = max(shoulder, neighbor[1]) + 30
+        thickness = width * 0.22
+        draw.line(box(x, y + 10, reach, y), fill=body, width=int(thickness * scale))
+        hand = thickness * 0.6
+        draw.ellipse(box(reach - hand, y - hand, reach + hand, y + hand), fill=skin)
+    canvas = canvas.resize((WIDTH, HEIGHT), PILImage.Resampling.LANCZOS)
+    return png(canvas, optimize=True)
 
 
 def make_banner(title):
@@ -79,12 +139,16 @@ def make_banner(title):
 
 
 def draw_artwork(name):
-    """A 1400 × 1400 PNG: the show's name on the site's colors."""
-    canvas = PILImage.new("RGB", (ARTWORK_SIZE, ARTWORK_SIZE), "#1d3557")
+    """A 1400 x 1400 PNG in the site's colors: two speech bubbles and the show's name."""
+    canvas = PILImage.new("RGB", (ARTWORK_SIZE, ARTWORK_SIZE), TEAL)
     draw = ImageDraw.Draw(canvas)
-    draw.ellipse((200, 200, 1200, 1200), fill="#457b9d")
-    draw.ellipse((420, 420, 980, 980), fill="#f1faee")
-    draw.rectangle((0, 1130, ARTWORK_SIZE, 1400), fill="#e63946")
+    draw.rounded_rectangle((170, 190, 900, 640), radius=110, fill=WARM_WHITE)
+    draw.polygon([(300, 620), (300, 800), (470, 630)], fill=WARM_WHITE)
+    draw.rounded_rectangle((520, 520, 1230, 930), radius=110, fill=YELLOW)
+    draw.polygon([(1100, 910), (1100, 1060), (950, 920)], fill=YELLOW)
+    for x in (410, 535, 660):
+        draw.ellipse((x - 32, 383, x + 32, 447), fill=TEAL)
+    draw.rectangle((0, 1130, ARTWORK_SIZE, ARTWORK_SIZE), fill=TEAL_DARK)
     font = ImageFont.load_default(size=120)
     draw.text((ARTWORK_SIZE / 2, 1265), name, fill="#ffffff", font=font, anchor="mm")
     return png(canvas, optimize=True)
@@ -95,12 +159,12 @@ def make_artwork(title, name, filename):
     return stored_image(title, filename, lambda: draw_artwork(name))
 
 
-def make_plain_image(title, filename, colour, size=(800, 450)):
-    """A plain coloured JPEG, for sample content in bulk."""
+def make_plain_image(title, filename, color, size=(800, 450)):
+    """A plain JPEG in one color, for sample content in bulk."""
 
     def draw():
         buffer = io.BytesIO()
-        PILImage.new("RGB", size, colour).save(buffer, format="JPEG")
+        PILImage.new("RGB", size, color).save(buffer, format="JPEG")
         return buffer
 
     return stored_image(title, filename, draw)

@@ -21,17 +21,17 @@ SIDE_PEOPLE = [((12.5, 21, 4.5), (4.5, 37, 16)), ((35.5, 21, 4.5), (27.5, 37, 16
 MIDDLE_PERSON = ((24, 15.5, 5.5), (14, 35, 20))
 
 
-def draw_person(draw, person, colour, grow, unit):
+def draw_person(draw, person, color, grow, unit):
     (cx, cy, r), (left, top, width) = person
     r += grow
-    draw.ellipse([(cx - r) * unit, (cy - r) * unit, (cx + r) * unit, (cy + r) * unit], colour)
+    draw.ellipse([(cx - r) * unit, (cy - r) * unit, (cx + r) * unit, (cy + r) * unit], color)
     half = width / 2 + grow
     mid = left + width / 2
     draw.ellipse(
         [(mid - half) * unit, (top - half) * unit, (mid + half) * unit, (top + half) * unit],
-        colour,
+        color,
     )
-    draw.rectangle([(mid - half) * unit, top * unit, (mid + half) * unit, 48 * unit], colour)
+    draw.rectangle([(mid - half) * unit, top * unit, (mid + half) * unit, 48 * unit], color)
 
 
 def mark(size):

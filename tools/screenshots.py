@@ -5,7 +5,12 @@
                             # a site already running, on the database DATABASE_URL names
 
 Writes PNGs to screenshots/ (not committed): <language>-<page type>-390.png,
-...-1280.png and ...-print.png (the print styles, at Letter width). Uses
+...-1280.png and ...-print.png (the print styles, at Letter width), and
+...-390-first.png, the first screen of a 390 x 844 phone as a visitor sees it,
+with the sticky hotline bar and the quick exit where they stay. Every page
+of the main pages' types (standard pages, forms, Get help) is taken, named
+by its slug as well: that is where the safety wording and the press room
+are. Images that load lazily are loaded before the picture is taken. Uses
 Playwright with Debian's Chromium (apt-get install chromium). Nothing is
 fetched from other sites: every request that is not to the site is aborted.
 """
@@ -28,20 +33,33 @@ CHROMIUM = "/usr/bin/chromium"
 WIDTHS = {390: 844, 1280: 800}
 PRINT_WIDTH = 816  # US Letter at 96 dpi
 
-# One live page of each type in each language, found in the database the site runs on.
+# One live page of each type in each language, found in the database the site runs on;
+# of the main pages' types, every page, named by its slug as well.
 FIND_PAGES = """
 import json
 from wagtail.models import Page
+EVERY_PAGE_OF = {"StandardPage", "FormPage", "GetHelpPage"}
 found = {}
 for page in Page.objects.live().public().specific().order_by("path"):
     if page.depth < 2:
         continue
     key = f"{page.locale.language_code}-{type(page).__name__}"
+    if type(page).__name__ in EVERY_PAGE_OF:
+        key = f"{key}-{page.slug}"
     found.setdefault(key, page.url)
+WORD_FOR_HELP = {"en": "help", "es": "ayuda"}
 for language in sorted({key.split("-")[0] for key in found}):
-    found[f"{language}-SearchResults"] = f"/{language}/search/?q=help"
+    word = WORD_FOR_HELP.get(language, "help")
+    found[f"{language}-SearchResults"] = f"/{language}/search/?q={word}"
 print(json.dumps(found))
 """
+
+# Lazy images below the fold load only when scrolled to: load them all first.
+LOAD_IMAGES = """async () => {
+  const images = [...document.images];
+  images.forEach((image) => { image.loading = "eager"; });
+  await Promise.all(images.map((image) => image.decode().catch(() => null)));
+}"""
 
 
 def free_port():
@@ -99,6 +117,11 @@ def shoot(base_url, pages):
             page = context.new_page()
             for name, path in pages.items():
                 page.goto(base_url + path, wait_until="networkidle")
+                if phone:
+                    target = OUTPUT / f"{name}-{width}-first.png"
+                    page.screenshot(path=target)
+                    written.append(target)
+                page.evaluate(LOAD_IMAGES)
                 target = OUTPUT / f"{name}-{width}.png"
                 page.screenshot(path=target, full_page=True)
                 written.append(target)
@@ -109,6 +132,7 @@ def shoot(base_url, pages):
         page.emulate_media(media="print")
         for name, path in pages.items():
             page.goto(base_url + path, wait_until="networkidle")
+            page.evaluate(LOAD_IMAGES)
             target = OUTPUT / f"{name}-print.png"
             page.screenshot(path=target, full_page=True)
             written.append(target)

@@ -276,6 +276,7 @@ CONTENT_PAGES = [
     "/en/news/operation-hot-spots-2020-results/",
     "/en/justice-journal/human-trafficking-part-1/",
     "/en/resources/national-human-trafficking-hotline/",
+    "/en/request-a-speaker/",
     "/es/sobre-la-coalicion/",
 ]
 
@@ -352,7 +353,7 @@ def test_the_home_page_shows_our_illustration_beside_the_heading(new_context, vi
     assert drawn["width"] >= 300
 
 
-@pytest.mark.parametrize("path", [CONTENT_PAGES[3], CONTENT_PAGES[-1]])
+@pytest.mark.parametrize("path", [CONTENT_PAGES[3], CONTENT_PAGES[-2], CONTENT_PAGES[-1]])
 def test_content_pages_with_a_sidebar_pass_wcag_22_checks_at_1280px(new_context, visit, path):
     context, _ = new_context(viewport=DESKTOP)
     page = context.new_page()
@@ -390,3 +391,101 @@ def test_nothing_covers_the_focused_element_on_a_wide_content_page(new_context, 
         assert seen["visible"], f"{seen['text']!r} is covered"
         checked += 1
     assert checked >= 100
+
+
+def test_english_menu_labels_keep_to_one_line_with_a_rule_between_them(new_context, visit):
+    """At 1280px each English label is one line, and neighbors are set apart by a
+    rule as well as space, so "Report a tip Partners" never reads as one phrase."""
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    visit(page, "/en/about/")
+    lines = page.evaluate(
+        """() => [...document.querySelectorAll('.primary-nav a')].map(link => {
+             const range = document.createRange();
+             range.selectNodeContents(link);
+             const tall = range.getBoundingClientRect().height;
+             return [link.textContent.trim(), tall / parseFloat(getComputedStyle(link).lineHeight)];
+           })"""
+    )
+    assert all(ratio < 1.5 for _, ratio in lines), f"a label wraps: {lines}"
+    rules = page.evaluate(
+        """() => [...document.querySelectorAll('.primary-nav li + li')].map(
+             item => parseFloat(getComputedStyle(item).borderLeftWidth))"""
+    )
+    assert len(rules) == 6 and all(width >= 1 for width in rules)
+
+
+@pytest.mark.parametrize("path", ["/en/about/", "/es/sobre-la-coalicion/"])
+def test_the_quick_exit_and_its_hint_cover_nothing_in_the_strip_at_1280px(new_context, visit, path):
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    visit(page, path)
+    exit_left = min(
+        box(page.locator("#quick-exit"))["x"], box(page.locator(".quick-exit__hint"))["x"]
+    )
+    for part in [".hotline--strip .hotline__lead", ".hotline--strip .hotline__list > li"]:
+        items = page.locator(part)
+        for number in range(items.count()):
+            found = box(items.nth(number))
+            assert found["x"] + found["width"] <= exit_left, f"{path}: {part} runs under the exit"
+
+
+def test_search_results_have_the_hotline_beside_them_wide_and_under_them_on_phones(
+    new_context, visit
+):
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    visit(page, "/en/search/?q=help")
+    results = box(page.locator(".search-results"))
+    aside = page.locator(".page-sidebar .hotline--aside")
+    expect(aside).to_be_visible()
+    assert box(aside)["x"] >= results["x"] + results["width"]
+    assert box(aside)["y"] < DESKTOP["height"]
+    assert not page.locator("main .hotline--panel").is_visible()
+    violations = axe_violations(page)
+    assert not violations, f"search at 1280px\n{describe(violations)}"
+
+    phone = phone_page(new_context)
+    visit(phone, "/en/search/?q=help")
+    expect(phone.locator("main .hotline--panel")).to_be_visible()
+    assert not phone.locator(".page-sidebar .hotline--aside").is_visible()
+    violations = axe_violations(phone)
+    assert not violations, f"search at 390px\n{describe(violations)}"
+
+
+def test_the_home_page_shows_one_hotline_bar_on_a_wide_screen(new_context, visit):
+    """The strip above the hero is the hotline on a wide home page; the panel
+    that repeats it is for phones, whose strip leaves out TTY and 911."""
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    visit(page, "/en/")
+    calls = page.locator("header ~ .hotline a[href^='tel:+1'], main a[href^='tel:+1']")
+    visible = [number for number in range(calls.count()) if calls.nth(number).is_visible()]
+    assert len(visible) == 1
+    assert not page.locator("main .hotline--panel").is_visible()
+
+    phone = phone_page(new_context)
+    visit(phone, "/en/")
+    expect(phone.locator("main .hotline--panel a[href^='tel:']").first).to_be_visible()
+
+
+@pytest.mark.parametrize("toggle", [".site-menu > summary", ".site-search-toggle > summary"])
+def test_call_and_text_stay_in_reach_with_a_phone_panel_open(new_context, visit, toggle):
+    """The open menu or search panel starts under the sticky hotline bar:
+    nothing covers Call or Text, and the bar covers nothing in the panel."""
+    page = phone_page(new_context)
+    visit(page, "/en/about/")
+    page.locator(toggle).click()
+    hit = """(selector) => {
+      const element = document.querySelector(selector);
+      const r = element.getBoundingClientRect();
+      const found = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !!found && (found === element || element.contains(found));
+    }"""
+    for selector in [
+        ".hotline--strip a.hotline__button[href^='tel:']",
+        ".hotline--strip a.hotline__button[href^='sms:']",
+    ]:
+        assert page.evaluate(hit, selector), f"{selector} is covered by the open panel"
+    first = ".primary-nav li:first-child a" if "menu" in toggle else "#site-search-query"
+    assert page.evaluate(hit, first), "the hotline bar covers the top of the open panel"
