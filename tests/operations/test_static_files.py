@@ -1,0 +1,112 @@
+"""Collected static files are answered before Django, with the headers Django gave them."""
+
+import io
+import sys
+
+import pytest
+from django.core.handlers.wsgi import WSGIHandler
+
+from operations.static_files import StaticFilesApplication, serve_static_files_first
+
+STYLESHEET = b"body { color: #111; }\n"
+
+
+class Recorder:
+    """A stand-in for Django that notes each address it is asked for."""
+
+    def __init__(self):
+        self.paths = []
+
+    def __call__(self, environ, start_response):
+        self.paths.append(environ["PATH_INFO"])
+        start_response("404 Not Found", [("Content-Type", "text/plain")])
+        return [b"Django answered"]
+
+
+@pytest.fixture
+def collected(tmp_path, settings):
+    """A collected stylesheet, served as production serves it (no live lookups)."""
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "collected.css").write_bytes(STYLESHEET)
+    settings.STATIC_ROOT = tmp_path
+    settings.WHITENOISE_AUTOREFRESH = False
+    settings.WHITENOISE_USE_FINDERS = False
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    settings.SECURE_SSL_REDIRECT = False
+    return "/static/css/collected.css"
+
+
+def call(application, path, protocol="https"):
+    """(status, {header: value}, body) for a GET as the load balancer passes it on."""
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "HTTP_X_FORWARDED_PROTO": protocol,
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+    }
+    started = []
+
+    def start_response(status, headers, exc_info=None):
+        started.append((status, dict(headers)))
+
+    chunks = application(environ, start_response)
+    body = b"".join(chunks)
+    if hasattr(chunks, "close"):
+        chunks.close()
+    status, headers = started[0]
+    return status, headers, body
+
+
+def test_a_static_file_never_enters_django(collected):
+    django = Recorder()
+    status, _headers, body = call(StaticFilesApplication(django), collected)
+    assert status == "200 OK"
+    assert body == STYLESHEET
+    assert django.paths == []
+
+
+@pytest.mark.django_db  # Django closes stale database connections at each request
+@pytest.mark.parametrize("protocol", ["https", "http"])
+def test_a_static_file_keeps_every_header_django_gave_it(collected, protocol):
+    django = WSGIHandler()  # WhiteNoiseMiddleware and the header middleware above it
+    status, through_django, body = call(django, collected, protocol)
+    assert status == "200 OK" and body == STYLESHEET
+    front_status, in_front, front_body = call(StaticFilesApplication(django), collected, protocol)
+    assert (front_status, front_body) == (status, body)
+    assert in_front == through_django
+    assert in_front["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'self'" in in_front["Content-Security-Policy"]
+    assert ("Strict-Transport-Security" in in_front) == (protocol == "https")
+
+
+@pytest.mark.django_db
+def test_plain_http_is_still_redirected_to_https(collected, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    status, headers, _body = call(StaticFilesApplication(WSGIHandler()), collected, "http")
+    assert status.startswith("301")
+    assert headers["Location"] == f"https://testserver{collected}"
+
+
+def test_pages_and_unknown_files_go_to_django(collected):
+    django = Recorder()
+    application = StaticFilesApplication(django)
+    for path in ["/en/", "/static/css/missing.css", "/static/../manage.py"]:
+        status, _headers, body = call(application, path)
+        assert (status, body) == ("404 Not Found", b"Django answered")
+    assert django.paths == ["/en/", "/static/css/missing.css", "/static/../manage.py"]
+
+
+def test_files_looked_up_live_in_dev_and_tests_are_left_to_the_middleware(settings):
+    settings.WHITENOISE_AUTOREFRESH = True
+    django = Recorder()
+    assert serve_static_files_first(django) is django
