@@ -1,14 +1,13 @@
 """Static files answered before Django, with the headers Django would have added.
 
 WhiteNoise serves the collected static files. As Django middleware, every file
-also went through Django's request handling and the middleware above it (the
-health check, the security headers, the Content-Security-Policy): six times the
-work of WhiteNoise alone, measured with `benchmarks/profile_page.py`. WhiteNoise
-can also wrap the WSGI application, as its documentation describes, so that a
-static file never enters Django. `StaticFilesApplication` does that, with
-WhiteNoise configured from the settings exactly as `WhiteNoiseMiddleware` is
-(the same files, cache lifetimes and fingerprint test), and sends each file
-with the headers the middleware above WhiteNoise gave it:
+also went through Django's request handling and the middleware above it: six
+times the work of WhiteNoise alone, measured with `benchmarks/profile_page.py`.
+WhiteNoise can also wrap the WSGI application, as its documentation describes,
+so that a static file never enters Django. `StaticFilesApplication` does that,
+with WhiteNoise configured from the settings exactly as `WhiteNoiseMiddleware`
+is (the same files, cache lifetimes and fingerprint test), and sends each file
+with the security headers every other answer of the site carries:
 
 - `X-Content-Type-Options`, `Referrer-Policy`, `Cross-Origin-Opener-Policy`
   and, over HTTPS, `Strict-Transport-Security` (Django's SecurityMiddleware);
@@ -18,10 +17,9 @@ with the headers the middleware above WhiteNoise gave it:
 
 They never change while the process runs, so they are built once. A request
 over plain HTTP while `SECURE_SSL_REDIRECT` is on goes to Django, which
-redirects it, as before. With `WHITENOISE_AUTOREFRESH` (dev and test settings:
-files found in the app folders on each request), Django's middleware serves
-them and nothing is wrapped. `WhiteNoiseMiddleware` stays in MIDDLEWARE for
-that, and for anything this wrapper passes on.
+redirects it. With `WHITENOISE_AUTOREFRESH` (dev and test settings: files
+found in the app folders on each request), `WhiteNoiseMiddleware` serves them
+inside Django and nothing is wrapped; it stays in MIDDLEWARE for that.
 """
 
 from csp.constants import HEADER as CSP_HEADER
@@ -41,7 +39,7 @@ def autorefresh():
 
 
 def site_headers(path):
-    """The headers the middleware above WhiteNoise adds to a file at `path`, HTTPS aside."""
+    """The security headers the site's middleware gives an answer at `path`, HTTPS aside."""
     headers = []
     if settings.SECURE_CONTENT_TYPE_NOSNIFF:
         headers.append(("X-Content-Type-Options", "nosniff"))
