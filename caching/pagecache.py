@@ -34,7 +34,9 @@ again; a CDN may keep the page as long as we do) and an ETag, so a reader's
 browser that asks again gets a 304. Every other response that has no
 Cache-Control of its own gets `private, no-cache`, so that no shared cache
 ever keeps a signed-in editor's page. `X-Page-Cache` says hit, miss (stored
-now) or bypass.
+now) or bypass. The entry keeps the headers the page was sent with (among them
+the Content-Security-Policy, Permissions-Policy and Cross-Origin-Resource-Policy
+of the middleware below this one), and a hit sends them as they were.
 
 Text is kept twice, as it is and gzip-compressed (compressed once, when it is
 stored): a hit is sent as stored, in the encoding the browser accepts, and
@@ -158,10 +160,11 @@ def public_cache_control(seconds):
 class PageCacheMiddleware:
     """Serve anonymous readers from the shared cache; see the module docstring.
 
-    Place it after WhiteNoise (static files never reach it) and the database
-    outage middleware, and before the session, CSRF and authentication
-    middleware, so that a hit runs none of them and touches no database, and
-    so that it sees the cookies they set on the way out.
+    Place it after SecurityMiddleware and WhiteNoise (static files never reach
+    it), and before the security-header, Content-Security-Policy, outage,
+    session, CSRF and authentication middleware, so that a hit runs none of
+    them and touches no database, so that it sees the cookies they set on the
+    way out, and so that a stored page keeps the headers they gave it.
     """
 
     def __init__(self, get_response):

@@ -107,14 +107,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "operations.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "operations.headers.SecurityHeadersMiddleware",
-    "operations.headers.ContentSecurityPolicyMiddleware",
+    # Where WhiteNoise's documentation puts it. In production the collected files
+    # are answered before Django (operations/static_files.py); dev and tests look
+    # them up here.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "operations.outage.DatabaseOutageMiddleware",
     # Text compressed unless it carries a CSRF token; then the anonymous page
     # cache, whose hits skip everything below (see "Performance and scaling").
     "caching.pagecache.CsrfSafeGZipMiddleware",
     "caching.pagecache.PageCacheMiddleware",
+    # Below the page cache, so that a stored page keeps the headers these gave it
+    # and a hit sends them as they were, without building them again.
+    "operations.headers.SecurityHeadersMiddleware",
+    "operations.headers.ContentSecurityPolicyMiddleware",
+    "operations.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Language from the URL prefix (/en/, /es/); never sets a cookie. Old
     # addresses without a prefix are redirected (languages/i18n.py).

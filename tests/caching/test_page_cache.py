@@ -420,3 +420,29 @@ def test_a_hit_carries_the_same_security_headers_without_building_the_policy(
     ):
         assert hit[header] == stored[header], header
     assert builds.calls == 0
+
+
+@pytest.mark.django_db
+def test_a_hit_sends_the_headers_of_the_miss_that_stored_it_byte_for_byte(
+    client, page_cache, page, monkeypatch
+):
+    """Another process builds the same policy with its directives in another order.
+
+    The stored page keeps the headers it was sent with, so a hit from any process
+    repeats them exactly.
+    """
+    from operations.headers import ContentSecurityPolicyMiddleware
+
+    stored = client.get("/en/about/")
+    assert stored["X-Page-Cache"] == "miss"
+    directives = stored["Content-Security-Policy"].split("; ")
+    other_process = "; ".join(reversed(directives))
+    monkeypatch.setitem(ContentSecurityPolicyMiddleware.built_policies, "public", other_process)
+    assert client.get("/en/no-such-page/")["Content-Security-Policy"] == other_process
+
+    hit = client.get("/en/about/")
+    assert hit["X-Page-Cache"] == "hit"
+    unstored = {"X-Page-Cache", "Content-Length"}
+    assert {k: v for k, v in hit.items() if k not in unstored} == {
+        k: v for k, v in stored.items() if k not in unstored
+    }
