@@ -95,3 +95,26 @@ def test_blocks_build_streamfield_data_and_drop_a_call_to_action_without_its_pag
     assert built[0][1] == {"text": "What the program offers", "level": "h2"}
     assert built[1][1].source == "<p>It is free.</p>"
     assert built[2][1]["page"] is page
+
+
+def test_the_sample_press_contact_is_marked_as_a_sample_in_both_languages():
+    english = read("en", "news")["index"]
+    spanish = read("es", "news")["index"]
+    assert "Sample" in english["media_contact_name"]
+    assert "ejemplo" in spanish["media_contact_name"]
+    assert spanish["media_contact_name"] != english["media_contact_name"]
+
+
+@pytest.mark.parametrize(("language", "arrests"), [("en", "arrest"), ("es", "arresto")])
+def test_the_home_page_leads_with_the_coalition_not_with_arrests(language, arrests):
+    figures = read(language, "site")["home"]["key_figures"]
+    assert arrests not in figures[0]["label"]
+
+
+@pytest.mark.parametrize(("language", "text"), [("en", "text 233733"), ("es", "texto al 233733")])
+def test_the_search_promotion_promises_round_the_clock_answers_for_calls_only(language, text):
+    # The hotline answers calls 24 hours a day; texts are in English and Spanish.
+    description = read(language, "site")["search_promotion"]["description"]
+    before, after = description.split(text)
+    assert "24" in before
+    assert not any(phrase in after for phrase in ("any hour", "24", "cualquier hora"))

@@ -39,6 +39,18 @@ def test_hotline_numbers_are_the_same_in_both_languages(client, es_home):
     assert english == spanish
 
 
+def test_hotline_buttons_are_verbs_in_both_languages(client, es_home):
+    # "Text" as a button is the verb; the same English word labels the rich-text block.
+    for path, call, text in (("/en/", "Call", "Text"), ("/es/", "Llame", "Escriba")):
+        actions = [
+            span.get_text()
+            for span in soup(client.get(path)).select(".hotline--strip .hotline__action")
+        ]
+        assert actions == [call, text], path
+    with translation.override("es"):
+        assert translation.gettext("Text") == "Texto"
+
+
 def test_dates_are_written_the_spanish_way():
     day = datetime.date(2026, 1, 14)
     with translation.override("es"):
