@@ -90,7 +90,7 @@ scale-check: install-dev
 
 # Load test of every page type on PostgreSQL and Redis, with wrk; not part of `make test`.
 # See benchmarks/README.md (BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_WORKERS, BENCH_SECONDS).
-# The shipped configuration against issue #18's targets (benchmarks/README.md). BENCH_ARGS passes
+# The shipped configuration against the targets in benchmarks/README.md. BENCH_ARGS passes
 # options on, e.g. make bench BENCH_ARGS=--skip-setup to reuse the database of the last run.
 bench: install
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)

@@ -23,9 +23,9 @@ graceful_timeout = 30
 # A little longer than a browser's pause between a page and its CSS and images.
 keepalive = 5
 # Worker recycling is off. Restarting a worker re-imports Django and Wagtail (about a
-# second of one core), and with the old setting (every 1,000 requests) workers restarted
-# every few seconds under load: the one- to two-second tails on every address, the static
-# file included. The benchmark reports each worker's memory after its runs, and it stays
+# second of one core); recycling every 1,000 requests restarts workers every few seconds
+# under load, which shows as one- to two-second tails on every address, the static file
+# included. The benchmark reports each worker's memory after its runs, and it stays
 # flat, so there is no leak to cap. Should one appear, set GUNICORN_MAX_REQUESTS to a large
 # number (say 100000) so that restarts stay rare; the jitter then keeps workers from all
 # restarting at once.
