@@ -1,13 +1,22 @@
-"""Profile one address through the whole WSGI stack, with the production settings.
+"""Profile one address through the WSGI application gunicorn runs, with the production settings.
 
     .venv/bin/python benchmarks/profile_page.py /en/ [--requests 2000] [--no-gzip] [--cold]
+        [--django | --bare] [--cpu | --callgrind]
 
 Uses the benchmark's database and Redis (see bench.py; run `make bench` once first, or
 `bench.py` without `--skip-setup`). The first request fills the page cache; the next
 `--requests` are profiled with cProfile, and the mean time per request and the functions
 that took the most time are printed. `--cold` turns the page cache off, to see where the
-time of a page built from the database goes. No server and no network: the WSGI
-application is called directly, as gunicorn's worker calls it.
+time of a page built from the database goes. The address `static` stands for the static
+file the benchmark loads. `--django` calls Django's own WSGI handler, with nothing answered
+before it; `--bare` calls the bare WhiteNoise app (benchmarks/bare_static.py). `--cpu`
+measures instead of profiling: the CPU time of this process per request
+(`time.process_time`, the fastest of seven rounds: other work on the machine only slows
+a round down). `--callgrind` counts instructions instead, which no other work moves: run the
+script under `valgrind --tool=callgrind --instr-atstart=no`, and divide the instructions
+valgrind reports by `--requests` (the script turns counting on for those requests only,
+with `callgrind_control`). No server and no network: the WSGI application is called
+directly, as gunicorn's worker calls it (the cache server's own work is not counted).
 """
 
 import argparse
@@ -15,6 +24,7 @@ import cProfile
 import io
 import os
 import pstats
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -33,6 +43,12 @@ def main():
     parser.add_argument("--no-gzip", action="store_true")
     parser.add_argument("--cold", action="store_true")
     parser.add_argument("--top", type=int, default=30)
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--django", action="store_true")
+    which.add_argument("--bare", action="store_true")
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument("--cpu", action="store_true")
+    how.add_argument("--callgrind", action="store_true")
     options = parser.parse_args()
     arguments = SimpleNamespace(
         database_url=os.environ.get(
@@ -45,9 +61,21 @@ def main():
     )
     os.environ.update(bench.environment(arguments, 0 if options.cold else 300))
 
-    from django.core.wsgi import get_wsgi_application
+    import django
 
-    application = get_wsgi_application()
+    django.setup()
+    if options.bare:
+        from bare_static import application
+    elif options.django:
+        from django.core.wsgi import get_wsgi_application
+
+        application = get_wsgi_application()
+    else:
+        from coalition_site.wsgi import application
+    if options.path == "static":
+        from django.contrib.staticfiles.storage import staticfiles_storage
+
+        options.path = staticfiles_storage.url("css/site.css")
     path, _, query = options.path.partition("?")
 
     def request():
@@ -66,12 +94,31 @@ def main():
         if not options.no_gzip:
             environ["HTTP_ACCEPT_ENCODING"] = "gzip"
         status = []
-        body = b"".join(application(environ, lambda s, h, e=None: status.append((s, h))))
+        chunks = application(environ, lambda s, h, e=None: status.append((s, h)))
+        body = b"".join(chunks)
+        if hasattr(chunks, "close"):
+            chunks.close()  # as the server does: Django's request_finished, WhiteNoise's file
         return status[0], body
 
     for _ in range(3):
         (status, headers), body = request()
-    print(status, dict(headers).get("X-Page-Cache"), len(body), "bytes")
+    print(options.path, status, dict(headers).get("X-Page-Cache"), len(body), "bytes")
+    if options.cpu:
+        rounds = []
+        for _ in range(7):
+            started = time.process_time()
+            for _ in range(options.requests):
+                request()
+            rounds.append((time.process_time() - started) / options.requests)
+        print(f"{1e6 * min(rounds):.0f} µs of CPU per request (fastest of 7 rounds)")
+        return
+    if options.callgrind:
+        control = ["callgrind_control", "--instr"]
+        subprocess.run([*control, "on", str(os.getpid())], check=True, capture_output=True)
+        for _ in range(options.requests):
+            request()
+        subprocess.run([*control, "off", str(os.getpid())], check=True, capture_output=True)
+        return
     profiler = cProfile.Profile()
     started = time.perf_counter()
     profiler.enable()

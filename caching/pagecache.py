@@ -39,17 +39,27 @@ the Content-Security-Policy, Permissions-Policy and Cross-Origin-Resource-Policy
 of the middleware below this one), and a hit sends them as they were.
 
 Text is kept twice, as it is and gzip-compressed (compressed once, when it is
-stored): a hit is sent as stored, in the encoding the browser accepts, and
-costs no compression or decompression. A hit carries its own encoding, so
-CsrfSafeGZipMiddleware leaves it alone.
+stored): a hit is sent as stored, in the encoding the browser accepts, with its
+Content-Length, and costs no compression or decompression. A hit carries its
+own encoding, so CsrfSafeGZipMiddleware leaves it alone.
+
+Where hits are answered: in production, before Django. `CachedPagesApplication`
+wraps the Django application (coalition_site/wsgi.py, through
+operations.static_files.serve_before_django) and answers a hit from the WSGI
+environ with the functions the middleware uses, adding the headers Django's
+SecurityMiddleware would; it passes everything else to Django, whose
+`PageCacheMiddleware` decides again, stores what it may, and answers hits
+itself where nothing stands in front of Django (the test client).
 """
 
 import gzip
 import hashlib
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified
+from django.core.handlers.wsgi import WSGIRequest
+from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -185,19 +195,16 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "bypass"
             return response
 
-        key = cache_key(request)
-        # The entry and the current generation in one round trip.
-        found = cache.get_many([site_cache.GENERATION_KEY, key])
-        current = found.get(site_cache.GENERATION_KEY) or site_cache.generation()
-        entry = found.get(key)
-        if entry is not None and entry.get("generation") == current:
-            return self.from_entry(request, entry)
+        key, entry, current = cached_entry(request)
+        if entry is not None:
+            status, headers, body = answer_from_entry(request, entry)
+            return HttpResponse(body, status=status, headers=headers)
 
         response = self.get_response(request)
         if may_store(request, response):
             # The generation read before the page was built: if it moved on
             # meanwhile, this entry is already stale and is never served.
-            entry = self.to_entry(response, current)
+            entry = to_entry(response, current)
             cache.set(key, entry, page_cache_seconds())
             response["Cache-Control"] = entry["headers"]["Cache-Control"]
             response["ETag"] = entry["etag"]
@@ -207,39 +214,110 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "bypass"
         return response
 
-    def to_entry(self, response, generation):
-        content = response.content
-        compressible = is_compressible(response.get("Content-Type", ""))
-        if compressible:
-            patch_vary_headers(response, ["Accept-Encoding"])
-        headers = {
-            name: value for name, value in response.items() if name.lower() not in UNSTORED_HEADERS
-        }
-        headers["Cache-Control"] = public_cache_control(page_cache_seconds())
-        etag = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
-        headers["ETag"] = etag
-        return {
-            "generation": generation,
-            "status": response.status_code,
-            "headers": headers,
-            "body": content,
-            # Compressed once, here; None when the type is not text.
-            "gzip": gzip.compress(content, mtime=0) if compressible else None,
-            "etag": etag,
-        }
 
-    def from_entry(self, request, entry):
-        if request.META.get("HTTP_IF_NONE_MATCH") == entry["etag"]:
-            response = HttpResponseNotModified()
-        elif entry["gzip"] is not None and accepts_gzip(request):
-            response = HttpResponse(entry["gzip"], status=entry["status"])
-            response["Content-Encoding"] = "gzip"
-        else:
-            response = HttpResponse(entry["body"], status=entry["status"])
-        for name, value in entry["headers"].items():
-            response[name] = value
-        response["X-Page-Cache"] = "hit"
-        return response
+def to_entry(response, generation):
+    """What the cache keeps of a response: see the module docstring."""
+    content = response.content
+    compressible = is_compressible(response.get("Content-Type", ""))
+    if compressible:
+        patch_vary_headers(response, ["Accept-Encoding"])
+    headers = {
+        name: value for name, value in response.items() if name.lower() not in UNSTORED_HEADERS
+    }
+    headers["Cache-Control"] = public_cache_control(page_cache_seconds())
+    etag = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+    headers["ETag"] = etag
+    return {
+        "generation": generation,
+        "status": response.status_code,
+        "headers": headers,
+        "body": content,
+        # Compressed once, here; None when the type is not text.
+        "gzip": gzip.compress(content, mtime=0) if compressible else None,
+        "etag": etag,
+    }
+
+
+def cached_entry(request):
+    """(key, entry, generation) for a request that `may_serve_from_cache`.
+
+    The request's key, its entry if it was built in the current generation (else
+    None), and the current generation: the entry and the generation are read in
+    one round trip.
+    """
+    key = cache_key(request)
+    found = cache.get_many([site_cache.GENERATION_KEY, key])
+    current = found.get(site_cache.GENERATION_KEY) or site_cache.generation()
+    entry = found.get(key)
+    if entry is not None and entry.get("generation") != current:
+        entry = None
+    return key, entry, current
+
+
+def answer_from_entry(request, entry):
+    """(status, headers, body) of a hit: the stored page, in the encoding the reader accepts.
+
+    A browser that sends the stored ETag gets 304 and no body. The headers are the
+    stored ones, then Content-Encoding, Content-Length and `X-Page-Cache: hit`.
+    """
+    headers = list(entry["headers"].items())
+    if request.META.get("HTTP_IF_NONE_MATCH") == entry["etag"]:
+        return 304, [*headers, ("X-Page-Cache", "hit")], b""
+    if entry["gzip"] is not None and accepts_gzip(request):
+        body = entry["gzip"]
+        headers.append(("Content-Encoding", "gzip"))
+    else:
+        body = entry["body"]
+    headers += [("Content-Length", str(len(body))), ("X-Page-Cache", "hit")]
+    return entry["status"], headers, body
+
+
+class CachedPagesApplication:
+    """A WSGI application: page-cache hits first, everything else to `application` (Django).
+
+    A hit answered here runs none of Django's request handling or middleware,
+    and sends what `PageCacheMiddleware` would: the same functions decide and
+    answer (`may_serve_from_cache`, `cached_entry`, `answer_from_entry`), on the
+    request Django would build from the environ. `plain_headers` and
+    `secure_headers` (for HTTPS) are what Django's SecurityMiddleware adds to
+    every answer; each is added unless the stored page has it. Everything else
+    goes to Django as it came: a miss or a stale entry, the excluded paths and
+    `passed_prefixes`, what may not be served from the cache, plain HTTP under
+    SECURE_SSL_REDIRECT (Django redirects it), and any error, such as a host
+    not in ALLOWED_HOSTS or a cache that does not answer (Django meets it again
+    and answers as it always does).
+    """
+
+    def __init__(self, application, plain_headers, secure_headers, passed_prefixes=()):
+        self.application = application
+        self.plain_headers = plain_headers
+        self.secure_headers = secure_headers
+        self.passed_prefixes = EXCLUDED_PATH_PREFIXES + tuple(passed_prefixes)
+        self.redirect_plain_http = settings.SECURE_SSL_REDIRECT
+
+    def __call__(self, environ, start_response):
+        entry = None
+        try:
+            # A copy: the request rewrites PATH_INFO, which Django reads again.
+            request = WSGIRequest(environ.copy())
+            secure = request.is_secure()
+            if (
+                not request.path.startswith(self.passed_prefixes)
+                and (secure or not self.redirect_plain_http)
+                and may_serve_from_cache(request)
+            ):
+                entry = cached_entry(request)[1]
+        except Exception:  # noqa: BLE001 - Django meets it again and answers it its own way
+            entry = None
+        if entry is None:
+            return self.application(environ, start_response)
+
+        status, headers, body = answer_from_entry(request, entry)
+        present = {name.lower() for name, _value in headers}
+        extra = self.secure_headers if secure else self.plain_headers
+        headers += [(name, value) for name, value in extra if name.lower() not in present]
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        return [] if request.method == "HEAD" or status == 304 else [body]
 
 
 class CsrfSafeGZipMiddleware(GZipMiddleware):

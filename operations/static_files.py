@@ -30,7 +30,11 @@ from whitenoise.base import WhiteNoise
 from whitenoise.middleware import WhiteNoiseMiddleware
 from whitenoise.string_utils import decode_path_info
 
+from caching.pagecache import CachedPagesApplication
+
 from .headers import permissions_policy_header
+
+HEALTH_PATH_PREFIX = "/health/"
 
 
 def autorefresh():
@@ -38,9 +42,16 @@ def autorefresh():
     return getattr(settings, "WHITENOISE_AUTOREFRESH", settings.DEBUG)
 
 
-def site_headers(path):
-    """The security headers the site's middleware gives an answer at `path`, HTTPS aside."""
+def django_security_headers(secure):
+    """The headers Django's SecurityMiddleware adds to every answer, in its order."""
     headers = []
+    if secure and settings.SECURE_HSTS_SECONDS:
+        value = f"max-age={settings.SECURE_HSTS_SECONDS}"
+        if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
+            value += "; includeSubDomains"
+        if settings.SECURE_HSTS_PRELOAD:
+            value += "; preload"
+        headers.append(("Strict-Transport-Security", value))
     if settings.SECURE_CONTENT_TYPE_NOSNIFF:
         headers.append(("X-Content-Type-Options", "nosniff"))
     referrer = settings.SECURE_REFERRER_POLICY
@@ -49,6 +60,12 @@ def site_headers(path):
         headers.append(("Referrer-Policy", ",".join(value.strip() for value in values)))
     if settings.SECURE_CROSS_ORIGIN_OPENER_POLICY:
         headers.append(("Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY))
+    return headers
+
+
+def site_headers(path, secure):
+    """The security headers the site's middleware gives an answer at `path`."""
+    headers = django_security_headers(secure)
     permissions = permissions_policy_header(settings.PERMISSIONS_POLICY)
     if permissions:
         headers.append(("Permissions-Policy", permissions))
@@ -70,18 +87,6 @@ def site_headers(path):
     return headers
 
 
-def hsts_header():
-    """Django's Strict-Transport-Security value, or None when HSTS is off."""
-    if not settings.SECURE_HSTS_SECONDS:
-        return None
-    value = f"max-age={settings.SECURE_HSTS_SECONDS}"
-    if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
-        value += "; includeSubDomains"
-    if settings.SECURE_HSTS_PRELOAD:
-        value += "; preload"
-    return ("Strict-Transport-Security", value)
-
-
 def is_secure(environ):
     """HTTPS, as Django's `request.is_secure()` decides (SECURE_PROXY_SSL_HEADER first)."""
     if settings.SECURE_PROXY_SSL_HEADER:
@@ -100,9 +105,8 @@ class StaticFilesApplication:
         # Configured from the settings, as the middleware configures itself.
         self.whitenoise = WhiteNoiseMiddleware()
         self.static_prefix = self.whitenoise.static_prefix
-        self.plain_headers = site_headers(self.static_prefix)
-        hsts = hsts_header()
-        self.secure_headers = self.plain_headers + ([hsts] if hsts else [])
+        self.plain_headers = site_headers(self.static_prefix, secure=False)
+        self.secure_headers = site_headers(self.static_prefix, secure=True)
         self.redirect_plain_http = settings.SECURE_SSL_REDIRECT
 
     def __call__(self, environ, start_response):
@@ -122,8 +126,17 @@ class StaticFilesApplication:
         return WhiteNoise.serve(static_file, environ, start_with_site_headers)
 
 
-def serve_static_files_first(application):
-    """`application` behind StaticFilesApplication, or as it is when files are looked up live."""
+def serve_before_django(application):
+    """`application` behind the page cache's hits and the static files (unless looked up live).
+
+    The health checks (operations.health) are always left to Django.
+    """
+    application = CachedPagesApplication(
+        application,
+        plain_headers=django_security_headers(secure=False),
+        secure_headers=django_security_headers(secure=True),
+        passed_prefixes=[HEALTH_PATH_PREFIX],
+    )
     if autorefresh():
         return application
     return StaticFilesApplication(application)

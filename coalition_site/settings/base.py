@@ -113,6 +113,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Text compressed unless it carries a CSRF token; then the anonymous page
     # cache, whose hits skip everything below (see "Performance and scaling").
+    # In production hits are answered before Django (coalition_site/wsgi.py);
+    # here they are stored, and answered where nothing stands before Django.
     "caching.pagecache.CsrfSafeGZipMiddleware",
     "caching.pagecache.PageCacheMiddleware",
     # Below the page cache, so that a stored page keeps the headers these gave it

@@ -1,13 +1,11 @@
 """The anonymous page cache: fast for readers, never wrong, never personal.
 
-The cache is off in the test settings; `page_cache` turns it on. The tests run
-on Django's local-memory cache, and again on Redis (`redis_page_cache`) when a
-Redis server answers at REDIS_TEST_URL; on CI, where Redis always runs, a
-missing server fails instead of skipping.
+Every test that takes `page_cache` runs on each cache backend, read by Django
+alone and through the WSGI application that answers hits before Django
+(tests/caching/conftest.py).
 """
 
 import gzip
-import os
 
 import pytest
 from django.core.cache import cache, caches
@@ -19,62 +17,9 @@ from caching import generation as site_cache
 from coalition_site.models import FormField, FormPage
 from partners.models import Service
 from safety.models import SafetySettings
+from tests.caching.conftest import REDIS_KEY_PREFIX, REDIS_TEST_URL
 from tests.factories import StandardPageFactory
 from tests.performance.conftest import SiteBuilder
-
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
-# Keys of this test run only, so that runs at the same time (SQLite and PostgreSQL,
-# say) neither see nor delete each other's entries.
-REDIS_KEY_PREFIX = f"coalition-test-{os.getpid()}"
-
-
-def on_ci():
-    return os.environ.get("CI", "").strip().lower() == "true"
-
-
-def redis_answers():
-    try:
-        import redis
-
-        return redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=1).ping()
-    except Exception:  # noqa: BLE001 - no redis package or no server: both mean "skip"
-        return False
-
-
-@pytest.fixture(params=["locmem", "redis"])
-def page_cache(request, settings):
-    """The page cache on, on local memory and then on Redis."""
-    settings.PAGE_CACHE_SECONDS = 300
-    if request.param == "redis":
-        if not redis_answers():
-            message = f"Redis does not answer at {REDIS_TEST_URL}"
-            if on_ci():
-                pytest.fail(message)
-            pytest.skip(message)
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django_redis.cache.RedisCache",
-                "LOCATION": REDIS_TEST_URL,
-                "KEY_PREFIX": REDIS_KEY_PREFIX,
-            }
-        }
-    empty(request.param)
-    yield request.param
-    empty(request.param)
-
-
-def empty(backend):
-    if backend == "redis":
-        caches["default"].delete_pattern("*")  # this run's keys only, unlike clear()
-    else:
-        caches["default"].clear()
-
-
-@pytest.fixture
-def page(home):
-    page = StandardPageFactory.build(slug="about", title="About us", introduction="First words.")
-    home.add_child(instance=page)
-    return page
 
 
 def read(client, url="/en/about/", **headers):

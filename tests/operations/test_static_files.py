@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from operations.static_files import StaticFilesApplication, serve_static_files_first
+from operations.static_files import StaticFilesApplication, serve_before_django
 
 STYLESHEET = b"body { color: #111; }\n"
 
@@ -120,7 +120,16 @@ def test_pages_and_unknown_files_go_to_django(collected):
     assert django.paths == ["/en/", "/static/css/missing.css", "/static/../manage.py"]
 
 
-def test_files_looked_up_live_in_dev_and_tests_are_left_to_the_middleware(settings):
+def test_in_production_static_files_are_answered_before_django(collected):
+    django = Recorder()
+    status, _headers, body = call(serve_before_django(django), collected)
+    assert (status, body) == ("200 OK", STYLESHEET)
+    assert django.paths == []
+
+
+def test_files_looked_up_live_in_dev_and_tests_are_left_to_the_middleware(collected, settings):
     settings.WHITENOISE_AUTOREFRESH = True
     django = Recorder()
-    assert serve_static_files_first(django) is django
+    status, _headers, body = call(serve_before_django(django), collected)
+    assert (status, body) == ("404 Not Found", b"Django answered")
+    assert django.paths == [collected]
