@@ -1,4 +1,8 @@
-"""Static files answered before Django, with the headers Django would have added.
+"""Static files and page-cache hits answered before Django, with the headers Django would add.
+
+`serve_before_django` (coalition_site/wsgi.py) puts two WSGI applications in
+front of Django: the collected static files, then the page cache's hits
+(caching.pagecache.CachedPagesApplication). Everything else goes to Django.
 
 WhiteNoise serves the collected static files. As Django middleware, every file
 also went through Django's request handling and the middleware above it: six
@@ -10,7 +14,9 @@ is (the same files, cache lifetimes and fingerprint test), and sends each file
 with the security headers every other answer of the site carries:
 
 - `X-Content-Type-Options`, `Referrer-Policy`, `Cross-Origin-Opener-Policy`
-  and, over HTTPS, `Strict-Transport-Security` (Django's SecurityMiddleware);
+  and, over HTTPS, `Strict-Transport-Security` (Django's SecurityMiddleware,
+  `django_security_headers`: a cached page gets these the same way; it keeps
+  the others from when it was stored);
 - `Permissions-Policy` and `Cross-Origin-Resource-Policy`
   (operations.headers.SecurityHeadersMiddleware);
 - the public `Content-Security-Policy` (operations.headers).
@@ -19,7 +25,7 @@ They never change while the process runs, so they are built once. A request
 over plain HTTP while `SECURE_SSL_REDIRECT` is on goes to Django, which
 redirects it. With `WHITENOISE_AUTOREFRESH` (dev and test settings: files
 found in the app folders on each request), `WhiteNoiseMiddleware` serves them
-inside Django and nothing is wrapped; it stays in MIDDLEWARE for that.
+inside Django and only the page cache's hits are answered before it.
 """
 
 from csp.constants import HEADER as CSP_HEADER
@@ -34,6 +40,7 @@ from caching.pagecache import CachedPagesApplication
 
 from .headers import permissions_policy_header
 
+# The health checks (operations.health) answer before any cache is asked.
 HEALTH_PATH_PREFIX = "/health/"
 
 
@@ -127,10 +134,7 @@ class StaticFilesApplication:
 
 
 def serve_before_django(application):
-    """`application` behind the page cache's hits and the static files (unless looked up live).
-
-    The health checks (operations.health) are always left to Django.
-    """
+    """`application` behind the page cache's hits and the static files (unless looked up live)."""
     application = CachedPagesApplication(
         application,
         plain_headers=django_security_headers(secure=False),

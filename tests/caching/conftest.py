@@ -12,6 +12,7 @@ import os
 
 import pytest
 from django.core.cache import caches
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse
 from django.test.client import ClientHandler
 
@@ -41,9 +42,9 @@ class CachedPagesFirstHandler(ClientHandler):
     """The test client's handler behind `serve_before_django`, as production serves.
 
     What the WSGI application passes on, Django answers as the test client always
-    does; what it answers itself becomes the client's response, with
-    `answered_before_django` set. Django never sends a hit here: each one it would
-    have sent is one the application before it should have answered.
+    does; what it answers itself becomes the client's response. Django never sends
+    a hit here: each one it would have sent is one the application before it
+    should have answered.
     """
 
     def __call__(self, environ):
@@ -63,7 +64,7 @@ class CachedPagesFirstHandler(ClientHandler):
             return response
         status, headers = started[0]
         response = HttpResponse(b"".join(chunks), status=int(status.split()[0]), headers=headers)
-        response.answered_before_django = True
+        response.wsgi_request = WSGIRequest(environ)
         return response
 
 
