@@ -1,8 +1,7 @@
 """Which news items a visitor sees, and how they are fetched for cards."""
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Q
 from django.utils import timezone
-from wagtail.images import get_image_model
 
 from coalition_site.listing import ListingQuerySet
 
@@ -32,17 +31,8 @@ class NewsPageQuerySet(ListingQuerySet):
         more query, as `prefetch_renditions` would fetch it. With `topics=False` the
         caller fetches the cards' topics itself (with other items', in one query).
         """
-        renditions = (
-            get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_FILTER)
-        )
-        prefetches = [
-            Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
-        ]
-        return (
-            self.defer_streamfields()
-            .select_related("image")
-            .prefetch_related(*prefetches, *(["topics"] if topics else []))
-        )
+        cards = self.defer_streamfields().with_rendition("image", CARD_IMAGE_FILTER)
+        return cards.prefetch_related("topics") if topics else cards
 
     def related_to(self, item, topics=None):
         """Published items other than `item` sharing a topic with it, newest first.

@@ -1,7 +1,6 @@
 """Which partners the directory and the home page show, and how they are fetched for cards."""
 
-from django.db.models import Case, IntegerField, Prefetch, Value, When
-from wagtail.images import get_image_model
+from django.db.models import Case, IntegerField, Value, When
 
 from coalition_site.listing import ListingQuerySet
 
@@ -27,14 +26,9 @@ class PartnerPageQuerySet(ListingQuerySet):
 
         Logos come with the partners (a join) and their card renditions in one more query.
         """
-        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LOGO_FILTER)
         return (
-            self.select_related("logo")
-            .prefetch_related(
-                Prefetch("logo__renditions", queryset=renditions, to_attr="prefetched_renditions"),
-                "services",
-                "languages",
-            )
+            self.with_rendition("logo", LOGO_FILTER)
+            .prefetch_related("services", "languages")
             .alias(sector_rank=SECTOR_RANK)
             .order_by("sector_rank", "title")
         )

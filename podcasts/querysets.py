@@ -1,8 +1,7 @@
 """How a show's episodes are fetched for cards, and the latest episode for the home page."""
 
-from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Prefetch, Q, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from coalition_site.listing import ListingQuerySet
@@ -18,18 +17,9 @@ class PodcastEpisodePageQuerySet(ListingQuerySet):
         Card images come with the episodes (a join) and their renditions in one more
         query. The long text fields are left out; `has_transcript` says whether there is one.
         """
-        renditions = (
-            get_image_model().get_rendition_model().objects.filter(filter_spec=EPISODE_IMAGE_FILTER)
-        )
         return (
-            self.select_related("audio", "listing_image")
-            .prefetch_related(
-                Prefetch(
-                    "listing_image__renditions",
-                    queryset=renditions,
-                    to_attr="prefetched_renditions",
-                )
-            )
+            self.with_rendition("listing_image", EPISODE_IMAGE_FILTER)
+            .select_related("audio")
             .annotate(
                 has_transcript=ExpressionWrapper(~Q(transcript=""), output_field=BooleanField())
             )
