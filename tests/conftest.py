@@ -54,23 +54,28 @@ def django_db_setup(
             warnings.warn(f"could not drop the test database: {error}", stacklevel=1)
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(config, items):
-    """Run a module's tests on the shared demo site (`demo`) last in the module, on one worker.
+def pytest_itemcollected(item):
+    """Group a module's tests on the shared demo site (`demo`), so that one worker loads it once.
 
-    The module's demo site is loaded when its first such test starts and rolled back
-    after the module's last test, so every other test of the module must run before
-    it, on an empty site. Grouped (pytest-xdist's `--dist loadgroup`), the tests that
-    share it run one after the other on one worker, which loads it once.
+    (pytest-xdist's `--dist loadgroup` runs a group's tests one after the other on one worker.)
+    """
+    if "module_demo" in item.fixturenames and not item.get_closest_marker("xdist_group"):
+        name = item.path.relative_to(item.config.rootpath).as_posix()
+        item.add_marker(pytest.mark.xdist_group(f"demo:{name}"))
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own ordering by fixture
+def pytest_collection_modifyitems(items):
+    """Run a module's tests on the shared demo site last in the module.
+
+    The module's demo site is loaded when the first of them starts and rolled back
+    when the module ends, so every other test of the module runs before, on an
+    empty site.
     """
     modules = {}
     for item in items:
         modules.setdefault(item.path, len(modules))
     items.sort(key=lambda item: (modules[item.path], "module_demo" in item.fixturenames))
-    for item in items:
-        if "module_demo" in item.fixturenames and not item.get_closest_marker("xdist_group"):
-            name = item.path.relative_to(config.rootpath).as_posix()
-            item.add_marker(pytest.mark.xdist_group(f"demo:{name}"))
 
 
 @pytest.fixture(scope="module")
