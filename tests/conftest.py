@@ -54,28 +54,19 @@ def django_db_setup(
             warnings.warn(f"could not drop the test database: {error}", stacklevel=1)
 
 
-@pytest.hookimpl(wrapper=True)
+@pytest.hookimpl(trylast=True)  # after pytest's own ordering by fixture, which would move them
 def pytest_collection_modifyitems(items):
-    """Run a module's tests on the shared demo site (`demo`) last in the module, on one worker.
+    """Run a module's tests on the shared demo site (`demo`) last in the module.
 
     The module's demo site is loaded when the first of them starts and rolled back
     when the module ends, so every other test of the module runs before, on an
-    empty site: the order is set after every other plugin's (pytest's own ordering
-    by fixture would move them). Such a module is one group for pytest-xdist
-    (`--dist loadgroup`): its tests run one after the other on one worker, which
-    loads the site once, and no test of the module runs there after the site is loaded.
+    empty site. `make test` gives each module to one worker (`--dist loadfile`),
+    which loads the site once.
     """
-    shared = {item.path for item in items if "module_demo" in item.fixturenames}
-    for item in items:
-        if item.path in shared and not item.get_closest_marker("xdist_group"):
-            name = item.path.relative_to(item.config.rootpath).as_posix()
-            item.add_marker(pytest.mark.xdist_group(f"demo:{name}"))
-    result = yield
     modules = {}
     for item in items:
         modules.setdefault(item.path, len(modules))
     items.sort(key=lambda item: (modules[item.path], "module_demo" in item.fixturenames))
-    return result
 
 
 @pytest.fixture(scope="module")

@@ -61,7 +61,6 @@ def on_ci():
     return os.environ.get("CI", "").strip().lower() == "true"
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Mark every test collected from this folder (and only those) `browser`.
 
@@ -73,9 +72,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if HERE == item.path.parent or HERE in item.path.parents:
             item.add_marker(pytest.mark.browser)
-            # A module's tests share one live site: on one worker (pytest-xdist's
-            # `--dist loadgroup`), it is built once.
-            item.add_marker(pytest.mark.xdist_group(f"browser:{item.path.name}"))
             if missing:
                 item.add_marker(pytest.mark.skip(reason=CHROMIUM_MISSING))
 
