@@ -61,11 +61,12 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# The suite runs on every core (pytest-xdist; tests marked xdist_group share a worker);
-# PYTEST_WORKERS=0 runs it in one process.
+# The suite runs on every core (pytest-xdist), each test module on one worker, so that a
+# module's tests share its demo site or live server (tests/conftest.py); PYTEST_WORKERS=0
+# runs it in one process.
 PYTEST_WORKERS ?= auto
 test: lint
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # Full-page PNGs of one page of every type at 390 and 1280px, both languages, and printed,
 # from a fresh demo site, into screenshots/ (not committed). Needs Debian's chromium.

@@ -1,8 +1,10 @@
 import warnings
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
-from django.db import connections
+from django.core.management import call_command
+from django.db import connections, transaction
 from wagtail.models import Page, Site
 
 from tests import database
@@ -50,6 +52,45 @@ def django_db_setup(
             teardown_databases(config, verbosity=request.config.option.verbose)
         except Exception as error:  # noqa: BLE001 - a leftover database must not fail the run
             warnings.warn(f"could not drop the test database: {error}", stacklevel=1)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own ordering by fixture, which would move them
+def pytest_collection_modifyitems(items):
+    """Run a module's tests on the shared demo site (`demo`) last in the module.
+
+    The module's demo site is loaded when the first of them starts and rolled back
+    when the module ends, so every other test of the module runs before, on an
+    empty site. `make test` gives each module to one worker (`--dist loadfile`),
+    which loads the site once.
+    """
+    modules = {}
+    for item in items:
+        modules.setdefault(item.path, len(modules))
+    items.sort(key=lambda item: (modules[item.path], "module_demo" in item.fixturenames))
+
+
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker):
+    """The demo site, loaded once for the tests of a module that use `demo`, then rolled back.
+
+    Loading it takes seconds, and most tests only read it. Each test still runs in
+    its own savepoint (through `db`), so what one test writes the next does not see.
+    Files (images, documents, audio) stay in the test storage for the whole module:
+    a test that deletes one loads its own demo site instead.
+    """
+    with django_db_blocker.unblock():
+        cache.clear()
+        with transaction.atomic():
+            call_command("load_demo_content", stdout=StringIO())
+            yield
+            transaction.set_rollback(True)
+        cache.clear()
+
+
+@pytest.fixture
+def demo(module_demo, db):
+    """The demo site, as `load_demo_content` builds it, for one test."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

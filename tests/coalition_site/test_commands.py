@@ -16,8 +16,7 @@ def run(*args, **kwargs):
 
 
 @pytest.mark.django_db
-def test_demo_content_builds_the_site_from_public_facts(client):
-    run("load_demo_content")
+def test_demo_content_builds_the_site_from_public_facts(client, demo):
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     slugs = set(StandardPage.objects.live().values_list("slug", flat=True))
@@ -36,8 +35,7 @@ def test_demo_content_builds_the_site_from_public_facts(client):
 
 
 @pytest.mark.django_db
-def test_demo_content_is_idempotent():
-    run("load_demo_content")
+def test_demo_content_is_idempotent(demo):
     count = Page.objects.count()
     output = run("load_demo_content")
     assert Page.objects.count() == count
@@ -45,8 +43,7 @@ def test_demo_content_is_idempotent():
 
 
 @pytest.mark.django_db
-def test_demo_content_reset_rebuilds_edited_pages():
-    run("load_demo_content")
+def test_demo_content_reset_rebuilds_edited_pages(demo):
     about = StandardPage.objects.get(slug="about")
     about.title = "Edited by hand"
     about.save_revision().publish()

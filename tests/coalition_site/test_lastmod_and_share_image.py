@@ -45,7 +45,8 @@ def og_image(client, path):
 
 
 @pytest.fixture
-def demo(db):
+def own_demo(db):
+    """A demo site of the test's own, for a test that deletes one of its files."""
     call_command("load_demo_content", stdout=StringIO())
 
 
@@ -95,7 +96,7 @@ def test_a_missing_share_image_file_leaves_the_page_working(client, home):
     assert og_image(client, "/en/about/") is None
 
 
-def test_the_demo_share_image_is_made_again_when_its_file_is_missing(demo):
+def test_the_demo_share_image_is_made_again_when_its_file_is_missing(own_demo):
     from demo.images import make_share_image
 
     image = Image.objects.get(title=SHARE_IMAGE_TITLE)
@@ -105,7 +106,7 @@ def test_the_demo_share_image_is_made_again_when_its_file_is_missing(demo):
     assert again.file.storage.exists(again.file.name)
 
 
-def test_a_news_item_whose_image_file_is_missing_shares_the_site_image(client, demo):
+def test_a_news_item_whose_image_file_is_missing_shares_the_site_image(client, own_demo):
     news = NewsPage.objects.get(slug="operation-hot-spots-2020-results")
     assert news.image is not None
     news.image.file.storage.delete(news.image.file.name)

@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from wagtail.models import Page
 
 from search.query import searchable_types
@@ -16,11 +15,6 @@ WORD_IN_BODY = {
     "podcast-episode": ("tone", "Podcast episode"),
     "resource": ("1193", "Resource"),
 }
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=None)
 
 
 @pytest.mark.django_db

@@ -38,11 +38,6 @@ SPANISH_PAGES = {
 SPAIN_ONLY = re.compile(r"\b(pulse|pulsa|pulsar|Mayús|añada|añadir|ordenador|vosotros)\b", re.I)
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo_content", stdout=StringIO())
-
-
 def soup(response):
     assert response.status_code == 200, response
     return BeautifulSoup(response.content, "html.parser")

@@ -13,8 +13,7 @@ from news.models import NewsIndexPage, NewsKind, NewsPage
 
 
 @pytest.fixture
-def demo_site(db):
-    call_command("load_demo_content", stdout=StringIO())
+def demo_site(demo):
     return NewsIndexPage.objects.get(locale__language_code="en")
 
 

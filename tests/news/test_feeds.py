@@ -246,17 +246,8 @@ def every_feed_address(languages, shows):
         yield show.feed_url
 
 
-@pytest.fixture
-def demo_site(db):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    call_command("load_demo_content", stdout=StringIO())
-
-
 @pytest.mark.django_db
-def test_every_feed_of_the_demo_site_passes_the_feed_validators_rules(client, demo_site):
+def test_every_feed_of_the_demo_site_passes_the_feed_validators_rules(client, demo):
     from coalition_site.models import HomePage
     from podcasts.models import PodcastIndexPage
 

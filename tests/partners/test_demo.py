@@ -1,10 +1,7 @@
 """The demo directory: real organizations carry only what the public facts give them."""
 
-from io import StringIO
-
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 
 from partners.models import PartnerPage
 
@@ -25,11 +22,6 @@ REAL_PARTNERS = {
 }
 
 
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo_content", stdout=StringIO())
-
-
 def page_text(client, partner):
     response = client.get(partner.url)
     assert response.status_code == 200
@@ -37,7 +29,7 @@ def page_text(client, partner):
 
 
 @pytest.mark.django_db
-def test_real_organizations_show_nothing_the_facts_do_not_give_them(client, demo_site):
+def test_real_organizations_show_nothing_the_facts_do_not_give_them(client, demo):
     real = PartnerPage.objects.filter(slug__in=REAL_PARTNERS)
     for language in ["en", "es"]:
         in_language = real.filter(locale__language_code=language)
@@ -54,7 +46,7 @@ def test_real_organizations_show_nothing_the_facts_do_not_give_them(client, demo
 
 
 @pytest.mark.django_db
-def test_invented_details_belong_to_partners_named_as_samples(client, demo_site):
+def test_invented_details_belong_to_partners_named_as_samples(client, demo):
     marks = {"en": ("(sample)", "Sample content"), "es": ("(ejemplo)", "Contenido de ejemplo")}
     for partner in PartnerPage.objects.exclude(slug__in=REAL_PARTNERS).select_related("locale"):
         in_title, in_text = marks[partner.locale.language_code]
@@ -63,7 +55,7 @@ def test_invented_details_belong_to_partners_named_as_samples(client, demo_site)
 
 
 @pytest.mark.django_db
-def test_demo_day_and_night_lists_only_24_hour_partners_with_a_phone(client, demo_site):
+def test_demo_day_and_night_lists_only_24_hour_partners_with_a_phone(client, demo):
     soup = BeautifulSoup(client.get("/en/get-help/").content, "html.parser")
     listed = [a.get_text(strip=True) for a in soup.select(".get-help__partners .card__title a")]
     expected = (

@@ -31,8 +31,7 @@ def test_bulk_content_needs_the_demo_site_first():
 
 
 @pytest.mark.django_db
-def test_bulk_content_is_added_once_and_says_it_is_sample(client):
-    call_command("load_demo_content", stdout=StringIO())
+def test_bulk_content_is_added_once_and_says_it_is_sample(client, demo):
     output = generate()
     assert "partners: 3/3" in output and "news: 4/4" in output
     counts = {
@@ -53,9 +52,8 @@ def test_bulk_content_is_added_once_and_says_it_is_sample(client):
 
 @pytest.mark.django_db
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="ANALYZE is PostgreSQL's")
-def test_bulk_content_leaves_the_planner_statistics_current():
+def test_bulk_content_leaves_the_planner_statistics_current(demo):
     """The benchmark measures the site at its new size: PostgreSQL's estimates know that size."""
-    call_command("load_demo_content", stdout=StringIO())
     generate()
     with connection.cursor() as cursor:
         for model in (NewsPage, PartnerPage, ResourcePage):

@@ -17,8 +17,7 @@ def load_demo():
 
 
 @pytest.mark.django_db
-def test_demo_show_has_the_two_videos_and_a_playable_sample(client):
-    load_demo()
+def test_demo_show_has_the_two_videos_and_a_playable_sample(client, demo):
     show = PodcastIndexPage.objects.get(slug="justice-journal", locale__language_code="en")
     assert (show.artwork.width, show.artwork.height) == (1400, 1400)
     show.full_clean()  # the generated artwork passes the podcast-app checks
@@ -53,8 +52,7 @@ def test_demo_show_has_the_two_videos_and_a_playable_sample(client):
 
 
 @pytest.mark.django_db
-def test_demo_podcast_is_loaded_once():
-    load_demo()
+def test_demo_podcast_is_loaded_once(demo):
     load_demo()
     # The show and its three episodes, in English and in Spanish; one sound file.
     assert PodcastIndexPage.objects.count() == 2
@@ -63,8 +61,7 @@ def test_demo_podcast_is_loaded_once():
 
 
 @pytest.mark.django_db
-def test_demo_reset_reuses_the_generated_files():
-    load_demo()
+def test_demo_reset_reuses_the_generated_files(demo):
     call_command("load_demo_content", reset=True, stdout=StringIO())
     assert PodcastEpisodePage.objects.count() == 6
     assert AudioFile.objects.count() == 1
@@ -80,8 +77,7 @@ def soup(client, path):
 
 
 @pytest.mark.django_db
-def test_the_spanish_site_reaches_the_podcast_in_spanish(client):
-    load_demo()
+def test_the_spanish_site_reaches_the_podcast_in_spanish(client, demo):
     home = soup(client, "/es/")
     about_link = next(
         a for a in home.select(".primary-nav a") if a.get_text(strip=True) == "Sobre nosotros"
@@ -125,8 +121,7 @@ def test_the_spanish_site_reaches_the_podcast_in_spanish(client):
 
 
 @pytest.mark.django_db
-def test_the_spanish_feed_is_valid_and_declares_the_language_spoken(client):
-    load_demo()
+def test_the_spanish_feed_is_valid_and_declares_the_language_spoken(client, demo):
     spanish = PodcastIndexPage.objects.get(locale__language_code="es")
     english = PodcastIndexPage.objects.get(locale__language_code="en")
     response = client.get(spanish.feed_url)

@@ -52,8 +52,7 @@ def test_the_sample_pdf_is_well_formed_with_accents_and_brackets():
 
 
 @pytest.mark.django_db
-def test_demo_replaces_the_standard_get_help_page_and_keeps_its_text(client):
-    load()
+def test_demo_replaces_the_standard_get_help_page_and_keeps_its_text(client, demo):
     get_help = Page.objects.get(slug="get-help", depth=3)
     assert get_help.specific_class is GetHelpPage
     assert not StandardPage.objects.filter(slug="get-help").exists()
@@ -89,8 +88,7 @@ def test_demo_replaces_the_standard_get_help_page_and_keeps_its_text(client):
 
 
 @pytest.mark.django_db
-def test_demo_library_has_the_required_resources(client):
-    load()
+def test_demo_library_has_the_required_resources(client, demo):
     library = ResourceIndexPage.objects.get(locale__language_code="en")
     assert library.slug == "resources" and library.show_in_menus
     resources = {r.slug: r for r in ResourcePage.objects.child_of(library).live()}
@@ -132,16 +130,14 @@ def test_demo_library_has_the_required_resources(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("slug", ["recognize-the-signs", "report-a-tip"])
-def test_demo_pages_on_spotting_and_reporting(client, slug):
-    load()
+def test_demo_pages_on_spotting_and_reporting(client, demo, slug):
     soup = soup_of(client.get(f"/en/{slug}/"))
     assert "1-888-373-7888" in soup.main.get_text()
     assert soup.select_one("[data-print-button]")
 
 
 @pytest.mark.django_db
-def test_demo_loader_is_idempotent():
-    load()
+def test_demo_loader_is_idempotent(demo):
     pages, documents = Page.objects.count(), Document.objects.count()
     home = HomePage.objects.get(locale__language_code="en")
     revision = home.latest_revision_id
@@ -153,8 +149,7 @@ def test_demo_loader_is_idempotent():
 
 
 @pytest.mark.django_db
-def test_demo_reset_rebuilds_without_duplicating_documents():
-    load()
+def test_demo_reset_rebuilds_without_duplicating_documents(demo):
     documents = Document.objects.count()
     call_command("load_demo_content", reset=True, stdout=StringIO())
     assert Document.objects.count() == documents
@@ -182,8 +177,7 @@ def test_demo_loader_makes_a_get_help_page_where_there_was_none(home):
 
 
 @pytest.mark.django_db
-def test_library_cards_for_videos_lead_to_our_click_to_load_player(client):
-    load()
+def test_library_cards_for_videos_lead_to_our_click_to_load_player(client, demo):
     soup = soup_of(client.get("/en/resources/"))
     for card in soup.select(".card--resource"):
         for link in card.select("a"):
@@ -201,8 +195,7 @@ def test_library_cards_for_videos_lead_to_our_click_to_load_player(client):
 
 
 @pytest.mark.django_db
-def test_safety_wording_says_what_back_and_the_hotline_really_do(client, settings):
-    load()
+def test_safety_wording_says_what_back_and_the_hotline_really_do(client, demo, settings):
     browse = soup_of(client.get("/en/browse-safely/")).main.get_text(" ", strip=True)
     # The quick exit calls location.replace: this page leaves the tab's history,
     # the pages before it stay.

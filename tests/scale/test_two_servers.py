@@ -30,9 +30,9 @@ from .servers import (
     production_environment,
 )
 
-# The module's tests share one cluster, built once per pytest-xdist worker: keep them
-# on one worker (`--dist loadgroup`).
-pytestmark = [pytest.mark.scale, pytest.mark.xdist_group("two_servers")]
+# The module's tests share one cluster, built once per pytest-xdist worker; `make test`
+# runs a module's tests on one worker (`--dist loadfile`).
+pytestmark = pytest.mark.scale
 
 PASSWORD = "scale-check-" + uuid.uuid4().hex
 TOTP_KEY = uuid.uuid4().hex + uuid.uuid4().hex[:8]  # 20 bytes, hex, as django-otp keeps it

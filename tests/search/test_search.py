@@ -1,8 +1,5 @@
-from io import StringIO
-
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.rich_text import RichText
@@ -178,11 +175,6 @@ def test_a_page_titled_as_the_query_comes_first_whatever_its_rank(client, home):
     assert len(found) == 10 and "About the coalition" not in second
     parts = {f"About the coalition, part {number}" for number in range(12)}
     assert parts <= set(found + second) and len(found + second) == len(set(found + second))
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=StringIO())
 
 
 @pytest.mark.django_db

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+def module_demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo site with its files on disk: Wagtail serves documents from a file path."""
     media = tmp_path_factory.mktemp("head-media")
     storages = {
