@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections, transaction
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Page, Site
 
 from tests import database
@@ -67,6 +68,31 @@ def pytest_collection_modifyitems(items):
     for item in items:
         modules.setdefault(item.path, len(modules))
     items.sort(key=lambda item: (modules[item.path], "module_demo" in item.fixturenames))
+
+
+def commits(item):
+    """Whether a test runs outside a rolled-back transaction (`transaction=True`)."""
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(item.fixturenames)
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that commits, put back what the migrations created.
+
+    Django empties the database after such a test, and its serialized rollback
+    restores the migrations' rows (Wagtail's root page, the default locale and
+    site) only for a test that asks for it. `make test` runs a module's tests
+    together on one worker (`--dist loadfile`), so the tests of the next module
+    would otherwise find an empty database.
+    """
+    result = yield
+    if commits(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            database.reset_to_migrated()
+    return result
 
 
 @pytest.fixture(scope="module")
