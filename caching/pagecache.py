@@ -38,6 +38,14 @@ now) or bypass. The entry keeps the headers the page was sent with (among them
 the Content-Security-Policy, Permissions-Policy and Cross-Origin-Resource-Policy
 of the middleware below this one), and a hit sends them as they were.
 
+Each process also keeps the entries it read or stored last in its own memory
+(`RecentPages`, up to PAGE_CACHE_MEMORY_BYTES), so that a hit on a popular
+page reads only the generation from the shared cache, a few bytes, rather than
+the whole page. A page kept there is served on the same terms as one read from
+the shared cache: only in the generation it was built in, which every hit reads
+from the shared cache, and only until it expires there. So no process ever
+serves a page after a change that every other process would not.
+
 Text is kept twice, as it is and gzip-compressed (compressed once, when it is
 stored): a hit is sent as stored, in the encoding the browser accepts, with its
 Content-Length, and costs no compression or decompression. A hit carries its
@@ -54,6 +62,9 @@ itself where nothing stands in front of Django (the test client).
 
 import gzip
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 from http import HTTPStatus
 
 from django.conf import settings
@@ -68,6 +79,7 @@ from . import generation as site_cache
 
 PAGE_CACHE_SECONDS_DEFAULT = 0
 PAGE_CACHE_MAX_BYTES_DEFAULT = 2 * 1024 * 1024
+PAGE_CACHE_MEMORY_BYTES_DEFAULT = 8 * 1024 * 1024
 STALE_WHILE_REVALIDATE = 60
 
 # Query parameters of the listings' filters and pagination. A request with any
@@ -206,6 +218,7 @@ class PageCacheMiddleware:
             # meanwhile, this entry is already stale and is never served.
             entry = to_entry(response, current)
             cache.set(key, entry, page_cache_seconds())
+            recent_pages.put(key, entry)
             response["Cache-Control"] = entry["headers"]["Cache-Control"]
             response["ETag"] = entry["etag"]
             response["X-Page-Cache"] = "miss"
@@ -229,6 +242,8 @@ def to_entry(response, generation):
     headers["ETag"] = etag
     return {
         "generation": generation,
+        # When the shared cache lets it go; a copy in a process's memory goes with it.
+        "expires": time.time() + page_cache_seconds(),
         "status": response.status_code,
         "headers": headers,
         "body": content,
@@ -242,16 +257,77 @@ def cached_entry(request):
     """(key, entry, generation) for a request that `may_serve_from_cache`.
 
     The request's key, its entry if it was built in the current generation (else
-    None), and the current generation: the entry and the generation are read in
-    one round trip.
+    None), and the current generation. When this process keeps the entry in
+    memory, only the generation is read from the shared cache; otherwise the
+    entry and the generation are read together, in one round trip.
     """
     key = cache_key(request)
+    entry = recent_pages.get(key)
+    if entry is not None:
+        current = site_cache.known_generation() or cache.get(site_cache.GENERATION_KEY)
+        if entry["generation"] == current:
+            return key, entry, current
     found = cache.get_many([site_cache.GENERATION_KEY, key])
     current = found.get(site_cache.GENERATION_KEY) or site_cache.generation()
     entry = found.get(key)
     if entry is not None and entry.get("generation") != current:
         entry = None
+    if entry is not None:
+        recent_pages.put(key, entry)
     return key, entry, current
+
+
+class RecentPages:
+    """The page-cache entries this process read or stored last, in its memory (module docstring).
+
+    The least recently used go first once they take more than
+    PAGE_CACHE_MEMORY_BYTES (0 keeps none). An entry past its expiry time is
+    never returned. Shared by the threads of a process.
+    """
+
+    def __init__(self):
+        self.entries = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def size_of(entry):
+        return len(entry["body"]) + len(entry["gzip"] or b"")
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry.get("expires", 0) <= time.time():
+                self.discard(key)
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        limit = getattr(settings, "PAGE_CACHE_MEMORY_BYTES", PAGE_CACHE_MEMORY_BYTES_DEFAULT)
+        with self.lock:
+            self.discard(key)
+            if self.size_of(entry) > limit:
+                return
+            self.entries[key] = entry
+            self.size += self.size_of(entry)
+            while self.size > limit:
+                self.discard(next(iter(self.entries)))
+
+    def discard(self, key):
+        entry = self.entries.pop(key, None)
+        if entry is not None:
+            self.size -= self.size_of(entry)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+recent_pages = RecentPages()
 
 
 def answer_from_entry(request, entry):

@@ -8,6 +8,7 @@ from django.db import connections, transaction
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Page, Site
 
+from caching.pagecache import recent_pages
 from tests import database
 from tests.factories import (
     HomePageFactory,
@@ -125,9 +126,10 @@ def _fresh_cache():
 
     The database is rolled back between tests but the cache is not, and what it
     keeps (Wagtail's site root paths, our site data and pages) names page ids
-    that the next test may not have.
+    that the next test may not have. Nor does any process keep pages in memory.
     """
     cache.clear()
+    recent_pages.clear()
 
 
 @pytest.fixture

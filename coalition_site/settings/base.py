@@ -262,6 +262,9 @@ else:
 PAGE_CACHE_SECONDS = int(
     os.environ.get("PAGE_CACHE_SECONDS") or (300 if os.environ.get("REDIS_URL") else 0)
 )
+# Each process also keeps the pages it served last in its memory, up to this many bytes
+# (caching.pagecache.RecentPages); 0 keeps none there.
+PAGE_CACHE_MEMORY_BYTES = int(os.environ.get("PAGE_CACHE_MEMORY_BYTES") or 8 * 1024 * 1024)
 # The header, footer and public languages, kept until the next change (caching.generation).
 SITE_CACHE_SECONDS = int(os.environ.get("SITE_CACHE_SECONDS") or 300)
 

@@ -6,6 +6,7 @@ alone and through the WSGI application that answers hits before Django
 """
 
 import gzip
+import time
 
 import pytest
 from django.core.cache import cache, caches
@@ -208,15 +209,65 @@ def test_making_a_page_private_takes_it_out_of_the_cache(client, page_cache, pag
     assert response.status_code == 302
 
 
+def served_from_memory_until(client, seconds):
+    """Read the page until it is built again; False if it was still a hit after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while client.get("/en/about/")["X-Page-Cache"] == "hit":
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 @pytest.mark.django_db
-def test_a_change_made_elsewhere_is_seen_through_the_shared_generation(client, page_cache, page):
-    """Another process or server publishing moves the generation the cache itself holds."""
+def test_a_change_published_by_another_process_is_seen_at_once(client, page_cache, page):
+    """Another process or server moves the generation the cache holds, and announces it."""
     client.get("/en/about/")
     assert client.get("/en/about/")["X-Page-Cache"] == "hit"
-    generation = cache.get(site_cache.GENERATION_KEY)
     cache.set(site_cache.GENERATION_KEY, "moved-on-by-another-server", timeout=None)
-    assert cache.get(site_cache.GENERATION_KEY) != generation
-    assert client.get("/en/about/")["X-Page-Cache"] == "miss"
+    site_cache.announce("moved-on-by-another-server")
+    # Without Redis the first read sees it; with Redis, the message is heard within milliseconds.
+    assert served_from_memory_until(client, seconds=0.5)
+
+
+@pytest.mark.django_db
+def test_a_change_nobody_announced_is_seen_within_the_watch_interval(client, page_cache, page):
+    """A lost message costs at most WATCH_INTERVAL: each process reads the generation again."""
+    client.get("/en/about/")
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"
+    cache.set(site_cache.GENERATION_KEY, "moved-on-unannounced", timeout=None)
+    assert served_from_memory_until(client, seconds=site_cache.WATCH_INTERVAL + 0.5)
+
+
+def wait_for_the_watch():
+    """This process's copy of the generation, once Redis has confirmed it (up to 2 s)."""
+    deadline = time.monotonic() + 2
+    while site_cache.known_generation() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return site_cache.known_generation()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cache_backend", ["redis"], indirect=True)  # publish and subscribe
+def test_with_redis_a_hit_on_a_page_kept_in_memory_asks_redis_nothing(
+    client, page_cache, page, monkeypatch
+):
+    stored = client.get("/en/about/")
+    assert wait_for_the_watch() == cache.get(site_cache.GENERATION_KEY)
+    reads = count_reads(monkeypatch)
+    hit = client.get("/en/about/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert body_of(hit) == body_of(stored)
+    assert reads == []
+
+
+def test_a_copy_of_the_generation_redis_stopped_confirming_is_not_used(monkeypatch):
+    watch = site_cache.GenerationWatch(shared_cache=None, redis=None, channel="not started")
+    watch.heard("confirmed")
+    assert watch.current() == "confirmed"
+    later = time.monotonic() + site_cache.WATCH_TRUST
+    monkeypatch.setattr(site_cache.time, "monotonic", lambda: later)
+    assert watch.current() is None
 
 
 # ---------------------------------------------------------------- never cached
@@ -313,6 +364,34 @@ class Counting:
         return self.function(*args, **kwargs)
 
 
+class ReadsCounted:
+    """The default cache as the page cache uses it, noting the keys of each read it makes."""
+
+    def __init__(self, cache):
+        self.cache = cache
+        self.reads = []
+
+    def get(self, key, *args, **kwargs):
+        self.reads.append([key])
+        return self.cache.get(key, *args, **kwargs)
+
+    def get_many(self, keys, *args, **kwargs):
+        self.reads.append(list(keys))
+        return self.cache.get_many(keys, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+def count_reads(monkeypatch):
+    """The reads the page cache makes of the shared cache from now on, as lists of keys."""
+    from caching import pagecache
+
+    counted = ReadsCounted(pagecache.cache)
+    monkeypatch.setattr(pagecache, "cache", counted)
+    return counted.reads
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("encoding", ["gzip, br", ""])
 def test_a_hit_is_one_cache_read_and_no_compression(
@@ -323,26 +402,100 @@ def test_a_hit_is_one_cache_read_and_no_compression(
 
     stored = client.get("/en/about/")
     assert stored["X-Page-Cache"] == "miss"
-    default_cache = caches["default"]
-    reads = {name: Counting(getattr(default_cache, name)) for name in ("get", "get_many")}
-    for name, counter in reads.items():
-        monkeypatch.setattr(default_cache, name, counter)
-    if page_cache == "locmem":  # its get_many calls get once per key: one read all the same
-        reads["get"] = Counting(reads["get"].function)
-        monkeypatch.setattr(default_cache, "get", reads["get"].function)
+    pagecache.recent_pages.clear()  # as in a process that has not read the page yet
+    reads = count_reads(monkeypatch)
     squeezes = {name: Counting(getattr(gzip, name)) for name in ("compress", "decompress")}
     for name, counter in squeezes.items():
         monkeypatch.setattr(pagecache.gzip, name, counter)
 
     response = client.get("/en/about/", HTTP_ACCEPT_ENCODING=encoding)
-    cache_reads = sum(counter.calls for counter in reads.values())
     compressions = sum(counter.calls for counter in squeezes.values())
 
     assert response["X-Page-Cache"] == "hit"
     assert response.get("Content-Encoding") == ("gzip" if encoding else None)
     assert body_of(response) == body_of(stored)
-    assert cache_reads == 1
+    assert len(reads) == 1
     assert compressions == 0
+
+
+@pytest.mark.django_db
+def test_a_page_this_process_keeps_costs_at_most_the_generation_read(
+    client, page_cache, page, monkeypatch
+):
+    """The shared cache sends a few bytes, not the page, for a page read here before.
+
+    With Redis, not even those once this process's watch knows the generation
+    (the test below).
+    """
+    from caching import pagecache
+
+    stored = client.get("/en/about/")
+    reads = count_reads(monkeypatch)
+    hit = client.get("/en/about/", HTTP_ACCEPT_ENCODING="")
+    assert hit["X-Page-Cache"] == "hit"
+    assert body_of(hit) == body_of(stored)
+    assert reads in ([[site_cache.GENERATION_KEY]], [])
+
+    # Another process reads the page from the shared cache once, then keeps it.
+    pagecache.recent_pages.clear()
+    reads.clear()
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"
+    assert len(reads) == 1
+    assert len(reads[0]) == 2
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"
+    assert reads[1:] in ([[site_cache.GENERATION_KEY]], [])
+
+
+@pytest.mark.django_db
+def test_a_page_kept_in_memory_expires_when_the_shared_entry_does(
+    client, page_cache, page, monkeypatch, settings
+):
+    from caching import pagecache
+
+    client.get("/en/about/")
+    later = pagecache.time.time() + settings.PAGE_CACHE_SECONDS + 1
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+    reads = count_reads(monkeypatch)
+    client.get("/en/about/")
+    # Not from memory: the entry is asked of the shared cache again (which, on Redis,
+    # still has it here, because its clock was not moved on).
+    assert reads[0][-1] != site_cache.GENERATION_KEY
+
+
+@pytest.mark.django_db
+def test_a_page_kept_in_memory_is_never_served_after_an_unpublish(client, page_cache, page):
+    assert client.get("/en/about/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"
+    page.unpublish()
+    assert client.get("/en/about/").status_code == 404
+
+
+def entry(size, expires_in=300):
+    return {"body": b"x" * size, "gzip": None, "expires": time.time() + expires_in}
+
+
+def test_pages_kept_in_memory_stay_within_their_bytes(settings):
+    from caching.pagecache import RecentPages
+
+    settings.PAGE_CACHE_MEMORY_BYTES = 250
+    pages = RecentPages()
+    pages.put("first", entry(100))
+    pages.put("second", entry(100))
+    assert pages.get("first") is not None  # read lately: the second goes first
+    pages.put("third", entry(100))
+    assert pages.get("second") is None
+    assert pages.get("first") is not None
+    assert pages.get("third") is not None
+    assert pages.size == 200
+
+    pages.put("too big", entry(251))
+    assert pages.get("too big") is None
+    pages.put("gone", entry(10, expires_in=-1))
+    assert pages.get("gone") is None
+
+    settings.PAGE_CACHE_MEMORY_BYTES = 0
+    pages.put("none kept", entry(1))
+    assert pages.get("none kept") is None
 
 
 @pytest.mark.django_db
