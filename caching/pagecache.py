@@ -21,12 +21,22 @@ redirect when an editor adds one.
 
 The key: scheme, host, language, and a hash of the path with its query
 string. Each entry also records the generation (see caching.generation) it
-was built in, and a hit reads the entry and the current generation together,
-in one round trip to the cache (`get_many`, one MGET on Redis): an entry from
-an older generation is a miss. Publishing, unpublishing, moving or deleting a
-page, and saving site settings, managed lists, images, documents, redirects
-or view restrictions, moves the generation on, so every process sees the
-change at once. Entries also expire after PAGE_CACHE_SECONDS.
+was built in: an entry from an older generation is a miss. Publishing,
+unpublishing, moving or deleting a page, and saving site settings, managed
+lists, images, documents, redirects or view restrictions, moves the
+generation on, and every process sees the change at once (with Redis: as soon
+as the message announcing it arrives; see caching.generation). Entries also
+expire after PAGE_CACHE_SECONDS.
+
+Each process keeps the entries it read or stored last in its own memory
+(`RecentPages`, up to PAGE_CACHE_MEMORY_BYTES), and with Redis it also knows
+the current generation without asking (caching.generation's watch, told of
+every new generation by publish and subscribe). A hit on a page the process
+keeps then asks Redis nothing. Otherwise a hit reads the entry and the current
+generation together, in one round trip (`get_many`, one MGET on Redis), and
+keeps the entry. A page kept in memory is served on the same terms as one
+read from Redis: only in the generation it was built in, and only until it
+expires there.
 
 Headers: stored responses get `Cache-Control: public, max-age=0,
 s-maxage=PAGE_CACHE_SECONDS, stale-while-revalidate=60` (browsers always ask
@@ -37,14 +47,6 @@ ever keeps a signed-in editor's page. `X-Page-Cache` says hit, miss (stored
 now) or bypass. The entry keeps the headers the page was sent with (among them
 the Content-Security-Policy, Permissions-Policy and Cross-Origin-Resource-Policy
 of the middleware below this one), and a hit sends them as they were.
-
-Each process also keeps the entries it read or stored last in its own memory
-(`RecentPages`, up to PAGE_CACHE_MEMORY_BYTES), so that a hit on a popular
-page reads only the generation from the shared cache, a few bytes, rather than
-the whole page. A page kept there is served on the same terms as one read from
-the shared cache: only in the generation it was built in, which every hit reads
-from the shared cache, and only until it expires there. So no process ever
-serves a page after a change that every other process would not.
 
 Text is kept twice, as it is and gzip-compressed (compressed once, when it is
 stored): a hit is sent as stored, in the encoding the browser accepts, with its
