@@ -6,8 +6,6 @@ WSGI applications with an environ, as gunicorn does: Django's own handler, and t
 same handler behind the application that answers hits first.
 """
 
-import io
-import sys
 from contextlib import contextmanager
 
 import pytest
@@ -19,7 +17,9 @@ from django.db import close_old_connections
 from caching import generation as site_cache
 from caching.pagecache import recent_pages
 from operations.static_files import serve_before_django
+from tests import wsgi
 from tests.factories import StandardPageFactory
+from tests.wsgi import environ_for
 
 
 class Recorder:
@@ -46,38 +46,10 @@ def inside_the_test_transaction():
         request_finished.connect(close_old_connections)
 
 
-def environ_for(path, method="GET", query="", host="localhost", **headers):
-    """A request as the load balancer passes it on (PATH_INFO as WSGI servers decode it)."""
-    environ = {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": path.encode().decode("latin-1"),
-        "QUERY_STRING": query,
-        "SERVER_NAME": "localhost",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": host,
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-    }
-    environ.update(headers)
-    return environ
-
-
 def call(application, environ):
-    """(status line, [(header, value)…], body), as the server receives them."""
-    started = []
-
-    def start_response(status, headers, exc_info=None):
-        started.append((status, list(headers)))
-
+    """(status line, [(header, value)…], body), inside the test's transaction."""
     with inside_the_test_transaction():
-        chunks = application(environ, start_response)
-        body = b"".join(chunks)
-        if hasattr(chunks, "close"):
-            chunks.close()
-    status, headers = started[0]
-    return status, headers, body
+        return wsgi.call(application, environ)
 
 
 @pytest.fixture

@@ -1,11 +1,10 @@
 """Collected static files are answered before Django, with the headers Django gave them."""
 
-import io
-import sys
-
 import pytest
 
 from operations.static_files import StaticFilesApplication, serve_before_django
+from tests import wsgi
+from tests.wsgi import environ_for
 
 STYLESHEET = b"body { color: #111; }\n"
 
@@ -40,30 +39,9 @@ def collected(tmp_path, settings):
 
 def call(application, path, protocol="https"):
     """(status, {header: value}, body) for a GET as the load balancer passes it on."""
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "testserver",
-        "HTTP_X_FORWARDED_PROTO": protocol,
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-    }
-    started = []
-
-    def start_response(status, headers, exc_info=None):
-        started.append((status, dict(headers)))
-
-    chunks = application(environ, start_response)
-    body = b"".join(chunks)
-    if hasattr(chunks, "close"):
-        chunks.close()
-    status, headers = started[0]
-    return status, headers, body
+    environ = environ_for(path, host="testserver", HTTP_X_FORWARDED_PROTO=protocol)
+    status, headers, body = wsgi.call(application, environ)
+    return status, dict(headers), body
 
 
 def test_a_static_file_never_enters_django(collected):
