@@ -284,10 +284,12 @@ class RecentPages:
 
     The least recently used go first once they take more than
     PAGE_CACHE_MEMORY_BYTES (0 keeps none). An entry past its expiry time is
-    never returned. Shared by the threads of a process.
+    never returned. Shared by the threads of a process. `clock` is the wall clock,
+    in seconds, that entries' expiry times are written in.
     """
 
-    def __init__(self):
+    def __init__(self, clock=time.time):
+        self.clock = clock
         self.entries = OrderedDict()
         self.size = 0
         self.lock = threading.Lock()
@@ -301,7 +303,7 @@ class RecentPages:
             entry = self.entries.get(key)
             if entry is None:
                 return None
-            if entry.get("expires", 0) <= time.time():
+            if entry.get("expires", 0) <= self.clock():
                 self.discard(key)
                 return None
             self.entries.move_to_end(key)
@@ -330,6 +332,14 @@ class RecentPages:
 
 
 recent_pages = RecentPages()
+
+
+def forget_recent_pages(**kwargs):
+    """A generation this process knew may come back (caching.generation): forget what it kept."""
+    recent_pages.clear()
+
+
+site_cache.generation_lost.connect(forget_recent_pages)
 
 
 def answer_from_entry(request, entry):
