@@ -1,10 +1,8 @@
 import warnings
-from io import StringIO
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import connections, transaction
+from django.db import connections
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Page, Site
 
@@ -105,13 +103,8 @@ def module_demo(django_db_setup, django_db_blocker):
     Files (images, documents, audio) stay in the test storage for the whole module:
     a test that deletes one loads its own demo site instead.
     """
-    with django_db_blocker.unblock():
-        cache.clear()
-        with transaction.atomic():
-            call_command("load_demo_content", stdout=StringIO())
-            yield
-            transaction.set_rollback(True)
-        cache.clear()
+    with django_db_blocker.unblock(), database.demo_rolled_back():
+        yield
 
 
 @pytest.fixture

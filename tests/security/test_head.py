@@ -7,18 +7,15 @@ audio, documents, image renditions), answer HEAD with GET's status and type.
 """
 
 import re
-from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from podcasts.models import AudioFile, PodcastEpisodePage, PodcastIndexPage
+from tests import database
 
 pytestmark = pytest.mark.django_db
 
@@ -35,13 +32,8 @@ def module_demo(django_db_setup, django_db_blocker, tmp_path_factory):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     with override_settings(MEDIA_ROOT=media, STORAGES=storages):
-        with django_db_blocker.unblock():
-            cache.clear()
-            with transaction.atomic():
-                call_command("load_demo_content", stdout=StringIO())
-                yield
-                transaction.set_rollback(True)
-            cache.clear()
+        with django_db_blocker.unblock(), database.demo_rolled_back():
+            yield
 
 
 def sitemap_paths(client):

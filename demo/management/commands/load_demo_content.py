@@ -4,6 +4,7 @@ from django.db import transaction
 from coalition_site.models import HomePage
 from demo import news, partners, podcasts, resources, site
 from demo.dates import date_undated_pages
+from demo.indexing import indexed_once
 
 # Each content area's `load(home)`, in order: later ones link to partners.
 CONTENT_LOADERS = [partners.load, podcasts.load, news.load, resources.load]
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset=False, **options):
-        with transaction.atomic():
+        with transaction.atomic(), indexed_once():
             if reset:
                 self.reset()
             home, created = site.load()
