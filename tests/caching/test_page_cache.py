@@ -347,6 +347,25 @@ def test_a_read_begun_before_this_process_made_a_generation_does_not_undo_it():
     assert watch.current() == "after"
 
 
+class SlowAnswer:
+    """A cache whose answer comes back after `seconds` on `clock`, as to a thread kept waiting."""
+
+    def __init__(self, clock, seconds):
+        self.clock, self.seconds = clock, seconds
+
+    def get(self, key):
+        self.clock.now += self.seconds
+        return "answered late"
+
+
+def test_a_generation_read_counts_as_confirmed_when_it_was_asked_for():
+    clock = Clock()
+    watch = site_cache.GenerationWatch(redis_cache=None, redis=None, channel="-", clock=clock)
+    watch.cache = SlowAnswer(clock, seconds=site_cache.WATCH_TRUST)
+    watch.read()
+    assert watch.current() is None
+
+
 def test_pages_kept_in_memory_are_forgotten_when_the_generation_is_lost():
     pagecache.recent_pages.put("kept", entry(10))
     watch = site_cache.GenerationWatch(redis_cache=cache, redis=None, channel="-")
